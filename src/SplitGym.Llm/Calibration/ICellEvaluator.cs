@@ -1,0 +1,34 @@
+namespace SplitGym.Llm.Calibration;
+
+/// <summary>
+/// Measures perplexity for a calibration sweep. Behind an interface so the sweep's bookkeeping
+/// (resume, shards, repeats) is tested with a cheap deterministic evaluator and runs unchanged on
+/// the real split model.
+/// </summary>
+public interface ICellEvaluator
+{
+    /// <summary>Tokens scored by one perplexity evaluation.</summary>
+    int TokensPerRepeat { get; }
+
+    /// <summary>Perplexity of the unsplit model without a channel, on the same windows.</summary>
+    double CleanPerplexity();
+
+    /// <summary>
+    /// Prepares split point <paramref name="split"/>: the UE side (embedding and layers <c>[0, p)</c>)
+    /// does not depend on the channel, so it is computed once here and reused for every channel draw
+    /// of every cell at this split.
+    /// </summary>
+    ISplitSession OpenSplit(int split);
+}
+
+/// <summary>Channel draws at one split point; disposing releases the cached UE-side hidden states.</summary>
+public interface ISplitSession : IDisposable
+{
+    /// <summary>
+    /// Perplexity with one channel draw applied to the cached hidden states.
+    /// </summary>
+    /// <param name="intensity">Noise σ, or erasure probability q.</param>
+    /// <param name="shape">Nakagami m (ignored for erasure).</param>
+    /// <param name="seed">Seed of this draw; the same seed gives the same perplexity.</param>
+    double Perplexity(double intensity, double shape, ulong seed);
+}
