@@ -1,0 +1,212 @@
+using SplitGym.Core.Spaces;
+
+namespace SplitGym.Core.Checking;
+
+/// <summary>
+/// The checks of Gymnasium's <c>passive_env_checker</c>, shared by the <c>PassiveEnvChecker</c>
+/// wrapper and <see cref="EnvChecker"/>: they raise <see cref="EnvCheckException"/> where Gymnasium
+/// asserts and call <c>warn</c> where it warns. Type checks that C# enforces at compile time are omitted.
+/// </summary>
+public static class PassiveChecks
+{
+    /// <summary>Checks an action space (Gymnasium's <c>check_action_space</c>).</summary>
+    public static void CheckActionSpace(Space? space, Action<string> warn) => CheckSpace(space, "action", warn);
+
+    /// <summary>Checks an observation space (Gymnasium's <c>check_observation_space</c>).</summary>
+    public static void CheckObservationSpace(Space? space, Action<string> warn) => CheckSpace(space, "observation", warn);
+
+    /// <summary>Checks an observation returned by <paramref name="methodName"/> against <paramref name="space"/>.</summary>
+    public static void CheckObservation(object? observation, Space space, string methodName, Action<string> warn)
+    {
+        var pre = $"The obs returned by the `{methodName}()` method";
+        if (observation is null)
+        {
+            warn($"{pre} is null.");
+            return;
+        }
+        CheckStructure(observation, space, pre, warn);
+        if (!space.ContainsObject(observation))
+        {
+            warn($"{pre} is not within the observation space {space}: {Describe(observation)}.");
+        }
+    }
+
+    /// <summary>Checks what <c>Reset</c> returned (Gymnasium's <c>env_reset_passive_checker</c>).</summary>
+    public static void CheckResetResult(object? observation, Info? info, Space observationSpace, Action<string> warn)
+    {
+        CheckObservation(observation, observationSpace, "reset", warn);
+        if (info is null)
+        {
+            throw new EnvCheckException("The second element returned by `env.Reset()` was not a dictionary, actual value: null.");
+        }
+    }
+
+    /// <summary>Checks what <c>Step</c> returned (Gymnasium's <c>env_step_passive_checker</c>).</summary>
+    public static void CheckStepResult(object? observation, double reward, Info? info, Space observationSpace, Action<string> warn)
+    {
+        CheckObservation(observation, observationSpace, "step", warn);
+        CheckReward(reward, warn);
+        if (info is null)
+        {
+            throw new EnvCheckException("The `info` returned by `Step()` must be a dictionary, actual value: null.");
+        }
+    }
+
+    /// <summary>Warns about NaN and infinite rewards.</summary>
+    public static void CheckReward(double reward, Action<string> warn)
+    {
+        if (double.IsNaN(reward))
+        {
+            warn("The reward is a NaN value.");
+        }
+        if (double.IsInfinity(reward))
+        {
+            warn($"The reward is an inf value ({reward}).");
+        }
+    }
+
+    /// <summary>Checks declared render modes and the frame returned by <c>Render</c> (Gymnasium's <c>env_render_passive_checker</c>).</summary>
+    public static object? CheckRender(IEnv env, Action<string> warn)
+    {
+        var modes = env.Metadata.RenderModes;
+        if (modes is null)
+        {
+            warn("No render modes was declared in the environment (Metadata.RenderModes is null), you may have trouble when calling `.Render()`.");
+        }
+        else
+        {
+            CheckRenderFps(env.Metadata, modes, warn);
+            CheckRenderModeDeclared(env.RenderMode, modes);
+        }
+        var frame = env.Render();
+        if (env.RenderMode is string mode)
+        {
+            CheckRenderFrame(mode, frame, warn);
+        }
+        return frame;
+    }
+
+    private static void CheckRenderFps(EnvMetadata metadata, IReadOnlyList<string> modes, Action<string> warn)
+    {
+        if (modes.Count == 0)
+        {
+            return;
+        }
+        if (metadata.RenderFps is not double fps)
+        {
+            warn("No render fps was declared in the environment (Metadata.RenderFps is null), rendering may occur at inconsistent fps.");
+        }
+        else if (!(fps > 0))
+        {
+            throw new EnvCheckException($"Expects Metadata.RenderFps to be greater than zero, actual value: {fps}.");
+        }
+    }
+
+    private static void CheckRenderModeDeclared(string? renderMode, IReadOnlyList<string> modes)
+    {
+        if (modes.Count == 0 && renderMode is not null)
+        {
+            throw new EnvCheckException($"With no render modes declared, expects the env's RenderMode to be null, actual value: '{renderMode}'.");
+        }
+        if (renderMode is not null && !modes.Contains(renderMode))
+        {
+            throw new EnvCheckException($"The environment was initialized successfully however with an unsupported render mode. Render mode: '{renderMode}', modes: [{string.Join(", ", modes)}].");
+        }
+    }
+
+    private static void CheckRenderFrame(string mode, object? frame, Action<string> warn)
+    {
+        switch (mode)
+        {
+            case "human" when frame is not null:
+                warn($"Human rendering should return null, got {frame.GetType().Name}.");
+                break;
+            case "ansi" or "ascii" when frame is not string:
+                warn($"ANSI/ASCII rendering should produce a string, got {frame?.GetType().Name ?? "null"}.");
+                break;
+            case "rgb_array" when frame is not byte[,,]:
+                warn($"RGB-array rendering should return a byte[height, width, 3] array, got {frame?.GetType().Name ?? "null"}.");
+                break;
+        }
+    }
+
+    private static void CheckSpace(Space? space, string spaceType, Action<string> warn)
+    {
+        switch (space)
+        {
+            case null:
+                throw new EnvCheckException($"The environment must specify an {spaceType} space; {spaceType} space is null.");
+            case Box<float> box:
+                CheckBoxBounds(box.Low, box.High, spaceType, warn);
+                break;
+            case Box<double> box:
+                CheckBoxBounds(box.Low, box.High, spaceType, warn);
+                break;
+            case DictSpace dict:
+                RequireNonEmpty(dict.Spaces.Count, "Dict", spaceType);
+                foreach (var sub in dict.Spaces.Values)
+                {
+                    CheckSpace(sub, spaceType, warn);
+                }
+                break;
+            case TupleSpace tuple:
+                RequireNonEmpty(tuple.Spaces.Count, "Tuple", spaceType);
+                foreach (var sub in tuple.Spaces)
+                {
+                    CheckSpace(sub, spaceType, warn);
+                }
+                break;
+        }
+    }
+
+    private static void RequireNonEmpty(int count, string kind, string spaceType)
+    {
+        if (count == 0)
+        {
+            throw new EnvCheckException($"An empty {kind} {spaceType} space is not allowed.");
+        }
+    }
+
+    private static void CheckBoxBounds<T>(ReadOnlySpan<T> low, ReadOnlySpan<T> high, string spaceType, Action<string> warn)
+        where T : System.Numerics.INumber<T>
+    {
+        for (var i = 0; i < low.Length; i++)
+        {
+            if (low[i] == high[i])
+            {
+                warn($"A Box {spaceType} space maximum and minimum values are equal (coordinate {i}: {low[i]}).");
+                return;
+            }
+        }
+    }
+
+    private static void CheckStructure(object observation, Space space, string pre, Action<string> warn)
+    {
+        switch (space)
+        {
+            case DictSpace dict:
+                if (observation is not IReadOnlyDictionary<string, object> values)
+                {
+                    throw new EnvCheckException($"{pre} must be a dictionary, actual type: {observation.GetType().Name}.");
+                }
+                if (!values.Keys.Order(StringComparer.Ordinal).SequenceEqual(dict.Spaces.Keys))
+                {
+                    throw new EnvCheckException($"{pre} observation keys are not the observation space keys, obs keys: [{string.Join(", ", values.Keys)}], space keys: [{string.Join(", ", dict.Spaces.Keys)}].");
+                }
+                break;
+            case TupleSpace tuple when observation is object[] items && items.Length != tuple.Spaces.Count:
+                throw new EnvCheckException($"{pre} length is not same as the observation space length, obs length: {items.Length}, space length: {tuple.Spaces.Count}.");
+            case Box<float> box when observation is float[] array && array.Length != box.Size:
+                warn($"{pre} was expecting an array of length {box.Size} (shape [{string.Join(", ", box.Shape)}]), actual length: {array.Length}.");
+                break;
+        }
+    }
+
+    private static string Describe(object observation) => observation switch
+    {
+        float[] f => $"[{string.Join(", ", f)}]",
+        double[] d => $"[{string.Join(", ", d)}]",
+        int[] i => $"[{string.Join(", ", i)}]",
+        _ => observation.ToString() ?? observation.GetType().Name,
+    };
+}

@@ -1,0 +1,39 @@
+using SplitGym.Core.Wrappers;
+
+namespace SplitGym.Core.Registration;
+
+/// <summary>Builds a registered env; the typed subclass knows the env's observation and action types so it can apply the typed wrappers.</summary>
+internal abstract class EnvBuilder
+{
+    public abstract IEnv Build(EnvSpec spec, EnvKwargs kwargs);
+}
+
+/// <summary>Builds an <see cref="Env{TObs, TAct}"/> and wraps it in Gymnasium's <c>make</c> order.</summary>
+internal sealed class EnvBuilder<TObs, TAct>(Func<EnvKwargs, Env<TObs, TAct>> factory) : EnvBuilder
+{
+    public override IEnv Build(EnvSpec spec, EnvKwargs kwargs)
+    {
+        var env = factory(kwargs) ?? throw new InvalidOperationException($"The factory of {spec.Id} returned null.");
+        var unread = kwargs.UnreadKeys.ToList();
+        if (unread.Count > 0)
+        {
+            env.Close();
+            throw new ArgumentException($"{spec.Id} does not accept the argument(s) {string.Join(", ", unread.Select(k => $"'{k}'"))}; its factory never read them.");
+        }
+        env.Unwrapped.Spec = spec;
+        Env<TObs, TAct> wrapped = env;
+        if (!spec.DisableEnvChecker)
+        {
+            wrapped = new PassiveEnvChecker<TObs, TAct>(wrapped);
+        }
+        if (spec.OrderEnforce)
+        {
+            wrapped = new OrderEnforcing<TObs, TAct>(wrapped);
+        }
+        if (spec.MaxEpisodeSteps is int maxSteps)
+        {
+            wrapped = new TimeLimit<TObs, TAct>(wrapped, maxSteps);
+        }
+        return wrapped;
+    }
+}
