@@ -1,0 +1,221 @@
+using System.Globalization;
+using SplitGym.Core;
+using SplitGym.Core.Spaces;
+using SplitGym.Envs.Backends;
+using SplitGym.Envs.Channel;
+using SplitGym.Envs.Oracle;
+using SplitGym.Envs.Rewards;
+
+namespace SplitGym.Envs;
+
+/// <summary>
+/// Adaptive layer splitting for wireless LLM inference (<c>SplitInference-v0</c>).
+/// </summary>
+/// <remarks>
+/// <para><b>Description.</b> A LLaMA-style decoder of L layers is cut at split p: the phone (UE) runs
+/// the embedding and layers [0, p), sends the hidden state over a noisy Nakagami-m fading channel
+/// <c>ŷ = h⊙y + n</c>, and the edge server runs the rest. Each step the agent sees the channel and
+/// the split and moves the split by up to K layers, trading the perplexity damage the channel does
+/// against the share of the compute left on the phone. Source: Chen et al., "Adaptive layer splitting
+/// for wireless LLM inference in edge computing: a model-based RL approach", FITEE 2025.</para>
+/// <para><b>Action Space.</b> <c>Discrete(2K + 1)</c>: action a moves the split by a − K layers,
+/// clipped to [pMin, pMax]; action K stays. K = 1, 2, 3 are the paper's spaces of size 3, 5, 7.</para>
+/// <para><b>Observation Space.</b> <c>Box(float32[3])</c> = [σ, m, p]: noise intensity σ (hidden-state
+/// units; the erasure probability q for the erasure variant) within the case's σ range, Nakagami shape m
+/// within the case's m range ([0, 0] for erasure), and the split p ∈ [pMin, pMax].</para>
+/// <para><b>Rewards.</b> Default <c>−min(PPL/PPL_clean − 1, cap) − λ·C_UE(p)</c> where PPL is one
+/// measurement of the split model's perplexity under the current channel at the new split and C_UE(p)
+/// the UE's FLOP share; also the paper's raw form and the authors' released-code form
+/// (<see cref="RewardForm"/>). The info carries the uncapped perplexity, the oracle split p*, the
+/// per-step regret and the live evaluations consumed (<see cref="SplitInferenceInfo"/>).</para>
+/// <para><b>Starting State.</b> The channel is drawn from the case's range (σ uniform, m log-uniform);
+/// the split uniformly from [pMin, pMax]. Reset options <c>sigma</c>, <c>shape</c> and <c>split</c> fix them.</para>
+/// <para><b>Episode End.</b> Never terminates; truncated after <see cref="SplitInferenceOptions.EpisodeLength"/>
+/// steps by the registered <c>TimeLimit</c>.</para>
+/// <para><b>Arguments.</b> A reward backend (<see cref="TableBackend"/> by default through the registry,
+/// or the live split LLaMA, or a learned surrogate) and <see cref="SplitInferenceOptions"/>.</para>
+/// <para><b>Version History.</b> v0: initial version.</para>
+/// </remarks>
+public sealed class SplitInferenceEnv : ArrayEnv
+{
+    private readonly IRewardBackend _backend;
+    private readonly SplitInferenceOptions _options;
+    private readonly RewardFunction _reward;
+    private readonly ChannelRange _range;
+    private readonly int _splitMin, _splitMax;
+    private readonly double[] _expectedPerplexity;
+    private readonly double[] _expectedReward;
+    private readonly SplitPlanner _planner;
+    private readonly RandomPolicyTracker _randomPolicy;
+    private ChannelState _channel;
+    private int _split, _oracleSplit, _bestSplit, _steps;
+    private double _lastPerplexity = double.NaN;
+
+    /// <summary>Creates the environment; throws a clear error for any inconsistent option.</summary>
+    public SplitInferenceEnv(IRewardBackend backend, SplitInferenceOptions? options = null, string? renderMode = null)
+        : this(backend, Validate(backend, options ?? new SplitInferenceOptions()), renderMode, validated: true)
+    {
+    }
+
+    private SplitInferenceEnv(IRewardBackend backend, SplitInferenceOptions options, string? renderMode, bool validated)
+        : base(ObservationBox(backend, options), new Discrete(2 * options.MaxMove + 1), SplitInferenceInfo.Keys, CheckRenderMode(renderMode))
+    {
+        _ = validated;
+        _backend = backend;
+        _options = options;
+        _range = RangeOf(backend, options);
+        _splitMin = options.SplitMin;
+        _splitMax = options.SplitMax ?? backend.NumLayers - 1;
+        _reward = new RewardFunction(options.RewardForm, options.Lambda, options.MaxPerplexityRatio, backend.CleanPerplexity);
+        _expectedPerplexity = new double[backend.NumLayers + 1];
+        _expectedReward = new double[_splitMax - _splitMin + 1];
+        _planner = new SplitPlanner(_splitMin, _splitMax, options.MaxMove, options.EpisodeLength);
+        _randomPolicy = new RandomPolicyTracker(_splitMin, _splitMax, options.MaxMove);
+    }
+
+    /// <inheritdoc/>
+    public override EnvMetadata Metadata { get; } = new(["ansi"]);
+
+    /// <summary>The backend that measures perplexity.</summary>
+    public IRewardBackend Backend => _backend;
+
+    /// <summary>The options this env was built with.</summary>
+    public SplitInferenceOptions Options => _options;
+
+    /// <summary>The range each episode's channel is drawn from.</summary>
+    public ChannelRange ChannelRange => _range;
+
+    /// <summary>The current channel.</summary>
+    public ChannelState Channel => _channel;
+
+    /// <summary>The current split p.</summary>
+    public int Split => _split;
+
+    /// <summary>
+    /// The expected reward of every allowed split under the current channel, indexed by p − pMin;
+    /// the oracle and the regret are computed from it.
+    /// </summary>
+    public ReadOnlySpan<double> ExpectedRewardBySplit => _expectedReward;
+
+    /// <summary>The best split for the current channel, p*.</summary>
+    public int OracleSplit => _bestSplit;
+
+    /// <inheritdoc/>
+    protected override void OnReset(Span<float> observation, InfoBuffer info, IReadOnlyDictionary<string, object?>? options)
+    {
+        var drawn = _range.At(NpRandom.NextDouble(), NpRandom.NextDouble());
+        _channel = _range.Clamp(new ChannelState(Option(options, "sigma") ?? drawn.Sigma, Option(options, "shape") ?? drawn.Shape));
+        int drawnSplit = NpRandom.NextInt(_splitMin, _splitMax + 1);
+        _split = (int?)Option(options, "split") is int fixedSplit ? Math.Clamp(fixedSplit, _splitMin, _splitMax) : drawnSplit;
+        _oracleSplit = _split;
+        _steps = 0;
+        _lastPerplexity = double.NaN;
+        _randomPolicy.Reset(_split);
+        AnalyseChannel(_options.EpisodeLength);
+        WriteObservation(observation);
+        info.Set(1, _backend.CleanPerplexity);
+        info.Set(2, _backend.ComputeShare(_split));
+        info.Set(3, _bestSplit);
+        info.Set(4, _expectedReward[_bestSplit - _splitMin]);
+        info.Set(9, _backend.LiveEvaluations);
+    }
+
+    /// <inheritdoc/>
+    protected override StepOutcome OnStep(int action, Span<float> observation, InfoBuffer info)
+    {
+        _split = Math.Clamp(_split + action - _options.MaxMove, _splitMin, _splitMax);
+        double computeShare = _backend.ComputeShare(_split);
+        _lastPerplexity = _backend.MeasurePerplexity(_split, _channel, _expectedPerplexity[_split], NpRandom);
+        double reward = _reward.Evaluate(_lastPerplexity, _split, computeShare);
+        int movesToGo = Math.Max(1, _options.EpisodeLength - _steps);
+        _oracleSplit = _planner.NextSplit(_oracleSplit, movesToGo);
+        WriteStepInfo(info, computeShare);
+        _steps++;
+        if (_options.Drift is { } drift)
+        {
+            _channel = drift.Next(_channel, _range, NpRandom);
+            AnalyseChannel(Math.Max(1, _options.EpisodeLength - _steps));
+        }
+        WriteObservation(observation);
+        return new StepOutcome(reward, Terminated: false, Truncated: false);
+    }
+
+    /// <summary>A one-line picture of the model, the split and the channel (render mode <c>ansi</c>).</summary>
+    public override object? Render()
+    {
+        if (RenderMode != "ansi") return null;
+        int layers = _backend.NumLayers;
+        var bar = new string('#', _split) + "|" + new string('.', layers - _split);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"UE [{bar}] EDGE  p={_split}/{layers} p*={_bestSplit}  σ={_channel.Sigma:0.###} m={_channel.Shape:0.##}  ppl={_lastPerplexity:0.###} (clean {_backend.CleanPerplexity:0.###})");
+    }
+
+    private void WriteStepInfo(InfoBuffer info, double computeShare)
+    {
+        double best = _expectedReward[_bestSplit - _splitMin];
+        double mine = _expectedReward[_split - _splitMin];
+        info.Set(0, _lastPerplexity);
+        info.Set(1, _backend.CleanPerplexity);
+        info.Set(2, computeShare);
+        info.Set(3, _bestSplit);
+        info.Set(4, best);
+        info.Set(5, best - mine);
+        info.Set(6, mine);
+        info.Set(7, _expectedReward[_oracleSplit - _splitMin]);
+        info.Set(8, _randomPolicy.Advance(_expectedReward));
+        info.Set(9, _backend.LiveEvaluations);
+    }
+
+    /// <summary>Expected perplexity and reward of every split, p*, and the oracle's plan for the remaining horizon.</summary>
+    private void AnalyseChannel(int horizon)
+    {
+        _backend.ExpectedPerplexities(_channel, _expectedPerplexity);
+        _bestSplit = _splitMin;
+        for (int split = _splitMin; split <= _splitMax; split++)
+        {
+            double value = _reward.Evaluate(_expectedPerplexity[split], split, _backend.ComputeShare(split));
+            _expectedReward[split - _splitMin] = value;
+            if (value > _expectedReward[_bestSplit - _splitMin]) _bestSplit = split;
+        }
+        _planner.Plan(_expectedReward, horizon);
+    }
+
+    private void WriteObservation(Span<float> observation)
+    {
+        observation[0] = (float)_channel.Sigma;
+        observation[1] = (float)_channel.Shape;
+        observation[2] = _split;
+    }
+
+    private static double? Option(IReadOnlyDictionary<string, object?>? options, string key)
+    {
+        if (options is null || !options.TryGetValue(key, out var value) || value is null) return null;
+        try
+        {
+            return Convert.ToDouble(value, CultureInfo.InvariantCulture);
+        }
+        catch (Exception e) when (e is FormatException or InvalidCastException)
+        {
+            throw new ArgumentException($"Reset option '{key}' must be a number, got '{value}'.", nameof(options), e);
+        }
+    }
+
+    private static string? CheckRenderMode(string? renderMode) =>
+        renderMode is null or "ansi" ? renderMode
+        : throw new ArgumentException($"Render mode '{renderMode}' is not supported; expected null or 'ansi'.", nameof(renderMode));
+
+    private static ChannelRange RangeOf(IRewardBackend backend, SplitInferenceOptions options) =>
+        options.ChannelRange ?? ChannelCases.RangeOf(options.Case, backend.Coverage);
+
+    private static Box<float> ObservationBox(IRewardBackend backend, SplitInferenceOptions options)
+    {
+        var range = RangeOf(backend, options);
+        int splitMax = options.SplitMax ?? backend.NumLayers - 1;
+        return new Box<float>(
+            [(float)range.SigmaMin, (float)range.ShapeMin, options.SplitMin],
+            [(float)range.SigmaMax, (float)range.ShapeMax, splitMax]);
+    }
+
+    private static SplitInferenceOptions Validate(IRewardBackend backend, SplitInferenceOptions options) =>
+        SplitInferenceValidation.Validate(backend, options);
+}

@@ -1,0 +1,50 @@
+using SplitGym.Envs.Channel;
+using SplitGym.Envs.Rewards;
+
+namespace SplitGym.Envs;
+
+/// <summary>
+/// Everything configurable about <see cref="SplitInferenceEnv"/> except the reward backend. Defaults
+/// reproduce the registered <c>SplitInference-A-k1-v0</c>.
+/// </summary>
+public sealed record SplitInferenceOptions
+{
+    /// <summary>
+    /// Default weight λ of the UE compute share. Chosen from the shipped calibration so that the
+    /// optimal split moves from shallow to deep across the σ axis (see docs/calibration.md).
+    /// </summary>
+    public const double DefaultLambda = 0.5;
+
+    /// <summary>Default episode length: as many steps as the shipped model has layers, so an agent moving one layer per step can cross the whole model.</summary>
+    public const int DefaultEpisodeLength = 32;
+
+    /// <summary>Largest move K in layers per step; the action space is Discrete(2K + 1). At least 1.</summary>
+    public int MaxMove { get; init; } = 1;
+
+    /// <summary>Smallest allowed split pMin (layers on the UE), at least 1.</summary>
+    public int SplitMin { get; init; } = 1;
+
+    /// <summary>Largest allowed split pMax; null means L − 1.</summary>
+    public int? SplitMax { get; init; }
+
+    /// <summary>Weight λ ≥ 0 of the UE compute share C_UE(p) in the reward.</summary>
+    public double Lambda { get; init; } = DefaultLambda;
+
+    /// <summary>Reward formula.</summary>
+    public RewardForm RewardForm { get; init; } = RewardForm.Normalised;
+
+    /// <summary>Cap on the perplexity degradation PPL/PPL_clean − 1 in the reward (the uncapped value is in the info).</summary>
+    public double MaxPerplexityRatio { get; init; } = 10;
+
+    /// <summary>Channel case from which each episode's channel is drawn.</summary>
+    public ChannelCase Case { get; init; } = ChannelCase.All;
+
+    /// <summary>An explicit channel range that replaces <see cref="Case"/>; it must lie inside the backend's coverage.</summary>
+    public ChannelRange? ChannelRange { get; init; }
+
+    /// <summary>Per-step channel drift; null keeps the channel fixed for the whole episode.</summary>
+    public GaussMarkovDrift? Drift { get; init; }
+
+    /// <summary>Steps per episode (the registered time limit); the oracle plans over this horizon.</summary>
+    public int EpisodeLength { get; init; } = DefaultEpisodeLength;
+}

@@ -1,0 +1,56 @@
+using SplitGym.Envs.Backends;
+using SplitGym.Llm.Calibration;
+
+namespace SplitGym.Envs.Tests;
+
+/// <summary>
+/// A small calibration table written by the tests from a known smooth perplexity law, so env tests
+/// do not depend on the shipped assets: deeper splits are more robust to noise, and fading (small m)
+/// hurts, which is the qualitative behaviour of the real model.
+/// </summary>
+internal static class SyntheticTable
+{
+    public const int Layers = 8;
+    public const double Clean = 5.0;
+    public static readonly double[] Sigmas = [0.05, 0.1, 0.2, 0.4, 0.8];
+    public static readonly double[] Shapes = [0.5, 1, 2, 4, 8];
+
+    /// <summary>The law the table samples: PPL = clean·(1 + (σ/s(p))²·(1 + 1/m)), s(p) = 0.1 + 0.06·p.</summary>
+    public static double Law(int split, double sigma, double shape)
+    {
+        double robustness = 0.1 + 0.06 * split;
+        return Clean * (1 + Math.Pow(sigma / robustness, 2) * (1 + 1 / shape));
+    }
+
+    /// <summary>Compute shares of the synthetic model: embedding 4 %, each layer 11 %, head 8 %.</summary>
+    public static double[] ComputeShares()
+    {
+        var shares = new double[Layers + 1];
+        for (int p = 0; p <= Layers; p++) shares[p] = 0.04 + 0.11 * p;
+        return shares;
+    }
+
+    public static PerplexityTable Build(string sha256 = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", double spread = 0.02)
+    {
+        var splits = Enumerable.Range(1, Layers - 1).ToArray();
+        var grid = new CalibrationGrid(splits, Sigmas, Shapes);
+        var header = new CalibrationHeader(
+            new ModelIdentity("synthetic", sha256, Layers),
+            new EvaluationSettings("test", sha256, 64, 32, 1024),
+            new ChannelDescription(ChannelDescription.NakagamiAwgn, "absolute", "per-element", "none"),
+            new SweepSettings(4, 4, 0.02, 7),
+            grid);
+        var cells = new List<PerplexityCell>();
+        foreach (int p in splits)
+            foreach (double sigma in Sigmas)
+                foreach (double m in Shapes)
+                {
+                    double mean = Law(p, sigma, m);
+                    double[] draws = [mean * (1 - spread), mean * (1 + spread), mean * (1 - spread), mean * (1 + spread)];
+                    cells.Add(PerplexityCell.FromDraws(p, sigma, m, 1024, draws));
+                }
+        return new PerplexityTable(header, Clean, cells);
+    }
+
+    public static TableBackend Backend(bool deterministic = false) => new(Build(), ComputeShares(), deterministic);
+}
