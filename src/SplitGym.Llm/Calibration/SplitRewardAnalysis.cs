@@ -1,0 +1,61 @@
+using SplitGym.Llm.Cost;
+
+namespace SplitGym.Llm.Calibration;
+
+/// <summary>
+/// The default reward <c>r(p) = −(PPL(p; σ, m) / PPL_clean − 1) − λ · C_UE(p)</c> evaluated on a
+/// table's mean perplexities, and the split that maximises it for each channel, <c>p*(σ, m)</c>.
+/// Used to choose the default λ and to draw the p* heatmap.
+/// </summary>
+public sealed class SplitRewardAnalysis
+{
+    private readonly PerplexityTable _table;
+    private readonly ComputeLoad _load;
+
+    /// <summary>Analyses <paramref name="table"/> with compute loads from <paramref name="load"/> and trade-off <paramref name="lambda"/>.</summary>
+    /// <exception cref="ArgumentException">The table and compute-load model disagree on the number of layers, or λ is negative.</exception>
+    public SplitRewardAnalysis(PerplexityTable table, ComputeLoad load, double lambda)
+    {
+        if (load.NumLayers != table.Model.NumLayers)
+            throw new ArgumentException($"The compute-load model has {load.NumLayers} layers but the table's model has {table.Model.NumLayers}.", nameof(load));
+        if (!double.IsFinite(lambda) || lambda < 0)
+            throw new ArgumentException($"λ must be a finite non-negative number, got {lambda}.", nameof(lambda));
+        _table = table;
+        _load = load;
+        Lambda = lambda;
+    }
+
+    /// <summary>Weight of the UE compute share against the relative perplexity increase.</summary>
+    public double Lambda { get; }
+
+    /// <summary>Expected reward (dimensionless) at the table's grid point.</summary>
+    public double Reward(int splitIndex, int intensityIndex, int shapeIndex)
+    {
+        double degradation = _table.Cell(splitIndex, intensityIndex, shapeIndex).Mean / _table.CleanPerplexity - 1;
+        return -degradation - Lambda * _load.UeShare(_table.Splits[splitIndex]);
+    }
+
+    /// <summary>The split point (a value of <see cref="PerplexityTable.Splits"/>) with the highest expected reward; the smallest such split on ties.</summary>
+    public int OptimalSplit(int intensityIndex, int shapeIndex)
+    {
+        int best = 0;
+        for (int s = 1; s < _table.Splits.Count; s++)
+        {
+            if (Reward(s, intensityIndex, shapeIndex) > Reward(best, intensityIndex, shapeIndex))
+                best = s;
+        }
+        return _table.Splits[best];
+    }
+
+    /// <summary>p* for every (intensity, shape) of the table, indexed [intensity, shape].</summary>
+    public int[,] OptimalSplits()
+    {
+        var map = new int[_table.Intensities.Count, _table.Shapes.Count];
+        for (int i = 0; i < _table.Intensities.Count; i++)
+        {
+            for (int k = 0; k < _table.Shapes.Count; k++)
+                map[i, k] = OptimalSplit(i, k);
+        }
+        return map;
+    }
+}

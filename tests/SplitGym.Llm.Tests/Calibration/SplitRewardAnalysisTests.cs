@@ -1,0 +1,67 @@
+using SplitGym.Llm.Calibration;
+using SplitGym.Llm.Cost;
+
+namespace SplitGym.Llm.Tests.Calibration;
+
+public class SplitRewardAnalysisTests
+{
+    private const double Clean = 4;
+
+    // Mean perplexity [split, σ] for splits 1..3 and σ ∈ {0, 1, 2}: deeper splits are more robust.
+    private static readonly double[,] Means = { { 4, 8, 40 }, { 4, 5, 12 }, { 4, 4.4, 6 } };
+
+    private static readonly ComputeLoad Load = new(new DecoderDimensions(8, 16, 2, 2, 10, 4, 4));
+
+    private static PerplexityTable Table()
+    {
+        var header = CalibrationSamples.Header(splits: [1, 2, 3], intensities: [0, 1, 2], shapes: [1]);
+        header = header with { Model = header.Model with { NumLayers = 4 } };
+        var cells = new List<PerplexityCell>();
+        for (int s = 0; s < 3; s++)
+        {
+            for (int i = 0; i < 3; i++)
+                cells.Add(PerplexityCell.FromDraws(s + 1, i, 1, CalibrationSamples.Tokens, [Means[s, i] - 0.1, Means[s, i] + 0.1]));
+        }
+        return new PerplexityTable(header, Clean, cells);
+    }
+
+    private static int BruteForceOptimum(double lambda, int intensityIndex) =>
+        Enumerable.Range(1, 3).OrderByDescending(p => -(Means[p - 1, intensityIndex] / Clean - 1) - lambda * Load.UeShare(p)).ThenBy(p => p).First();
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(0.3)]
+    [InlineData(1.0)]
+    [InlineData(5.0)]
+    [InlineData(100.0)]
+    public void OptimalSplitMatchesBruteForce(double lambda)
+    {
+        var analysis = new SplitRewardAnalysis(Table(), Load, lambda);
+        for (int i = 0; i < 3; i++)
+            Assert.Equal(BruteForceOptimum(lambda, i), analysis.OptimalSplit(i, 0));
+    }
+
+    [Fact]
+    public void RewardIsNegativeDegradationMinusWeightedLoad()
+    {
+        var analysis = new SplitRewardAnalysis(Table(), Load, 0.5);
+        Assert.Equal(-(12 / Clean - 1) - 0.5 * Load.UeShare(2), analysis.Reward(1, 2, 0), 12);
+    }
+
+    [Fact]
+    public void ChosenLambdaMovesTheOptimalSplitAcrossEverySplit()
+    {
+        var chosen = LambdaChoice.Choose(Table(), Load, LambdaChoice.DefaultCandidates);
+        Assert.Equal(3, chosen.DistinctSplits);
+        var analysis = new SplitRewardAnalysis(Table(), Load, chosen.Lambda);
+        Assert.Equal([1, 2, 3], Enumerable.Range(0, 3).Select(i => analysis.OptimalSplit(i, 0)));
+        Assert.Equal(1, LambdaChoice.Score(Table(), Load, [100.0])[0].DistinctSplits);
+    }
+
+    [Fact]
+    public void RejectsMismatchedModelAndNegativeLambda()
+    {
+        Assert.Throws<ArgumentException>(() => new SplitRewardAnalysis(Table(), new ComputeLoad(new DecoderDimensions(8, 16, 2, 2, 10, 5, 4)), 1));
+        Assert.Throws<ArgumentException>(() => new SplitRewardAnalysis(Table(), Load, -1));
+    }
+}
