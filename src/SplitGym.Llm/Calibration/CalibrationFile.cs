@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SplitGym.Llm.IO;
 
 namespace SplitGym.Llm.Calibration;
 
@@ -29,8 +30,11 @@ internal static class CalibrationFile
         }
     }
 
-    public static void Write<T>(string path, T value) =>
+    public static void Write<T>(string path, T value)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         AtomicFile.WriteAllText(path, JsonSerializer.Serialize(value, CalibrationJson.Indented) + "\n");
+    }
 
     public static void RequireVersion(int version)
     {

@@ -1,3 +1,5 @@
+using SplitGym.Llm.Model;
+
 namespace SplitGym.Llm.Cost;
 
 /// <summary>
@@ -21,11 +23,25 @@ public sealed record DecoderDimensions(
     int NumLayers,
     int SequenceLength)
 {
-    /// <summary>Width of one attention head, <c>d / h</c>.</summary>
-    public int HeadSize => HiddenSize / NumAttentionHeads;
+    /// <summary>Explicit head width for checkpoints whose heads are not <c>d / h</c> wide (Hugging Face <c>head_dim</c>); null means <c>d / h</c>.</summary>
+    public int? HeadSizeOverride { get; init; }
 
-    /// <summary>Width of the key (and value) projection output, <c>h_kv · d / h</c>.</summary>
+    /// <summary>Width of one attention head.</summary>
+    public int HeadSize => HeadSizeOverride ?? HiddenSize / NumAttentionHeads;
+
+    /// <summary>Width of the query projection output, <c>h · head size</c> (equals <c>d</c> unless the head width is overridden).</summary>
+    public int QuerySize => NumAttentionHeads * HeadSize;
+
+    /// <summary>Width of the key (and value) projection output, <c>h_kv · head size</c>.</summary>
     public int KeyValueSize => NumKeyValueHeads * HeadSize;
+
+    /// <summary>The dimensions of a checkpoint's architecture, costed for windows of <paramref name="sequenceLength"/> tokens.</summary>
+    public static DecoderDimensions From(LlamaConfig config, int sequenceLength) =>
+        new(config.HiddenSize, config.IntermediateSize, config.NumAttentionHeads, config.KeyValueHeads,
+            config.VocabSize, config.NumHiddenLayers, sequenceLength)
+        {
+            HeadSizeOverride = config.HeadDimOverride,
+        };
 
     /// <summary>Throws when a dimension is not positive or the heads do not divide the width evenly.</summary>
     /// <exception cref="ArgumentException">A dimension is invalid; the message names it and its value.</exception>
@@ -38,7 +54,9 @@ public sealed record DecoderDimensions(
         RequirePositive(VocabSize, nameof(VocabSize));
         RequirePositive(NumLayers, nameof(NumLayers));
         RequirePositive(SequenceLength, nameof(SequenceLength));
-        if (HiddenSize % NumAttentionHeads != 0)
+        if (HeadSizeOverride is { } headSize)
+            RequirePositive(headSize, nameof(HeadSizeOverride));
+        else if (HiddenSize % NumAttentionHeads != 0)
             throw new ArgumentException($"HiddenSize {HiddenSize} is not divisible by NumAttentionHeads {NumAttentionHeads}.");
         if (NumAttentionHeads % NumKeyValueHeads != 0)
             throw new ArgumentException($"NumAttentionHeads {NumAttentionHeads} is not divisible by NumKeyValueHeads {NumKeyValueHeads}.");

@@ -3,7 +3,8 @@ namespace SplitGym.Llm.Cost;
 /// <summary>
 /// Floating-point operations per token of each component of a LLaMA-style forward pass, for one
 /// window of <c>T</c> tokens. A multiply-add counts as 2 FLOPs. Notation: <c>d</c> hidden size,
-/// <c>h</c> query heads, <c>kv = h_kv · d/h</c> key/value width, <c>I</c> feed-forward width,
+/// <c>h</c> query heads, <c>q = h · head size</c> query width (= <c>d</c> unless the head width is
+/// overridden), <c>kv = h_kv · head size</c> key/value width, <c>I</c> feed-forward width,
 /// <c>V</c> vocabulary, <c>k̄ = (T+1)/2</c> the mean number of key positions a causal token attends to.
 /// </summary>
 /// <remarks>
@@ -11,9 +12,9 @@ namespace SplitGym.Llm.Cost;
 /// <list type="bullet">
 /// <item>Embedding lookup: <c>d</c> — a gather does no arithmetic; one operation per element written.</item>
 /// <item>RMSNorm: <c>4d</c> — square, accumulate, scale by the reciprocal root, multiply by the gain.</item>
-/// <item>Q and O projections: <c>2d²</c> each; K and V projections: <c>2d·kv</c> each.</item>
-/// <item>Rotary embedding on q and k: <c>3(d + kv)</c> — two multiplies and one add per element.</item>
-/// <item>Attention scores q·kᵀ: <c>2d·k̄</c>; scaling and softmax (scale, max-subtract, exp, sum, divide): <c>5h·k̄</c>; weighted sum of values: <c>2d·k̄</c>.</item>
+/// <item>Q and O projections: <c>2d·q</c> each; K and V projections: <c>2d·kv</c> each.</item>
+/// <item>Rotary embedding on q and k: <c>3(q + kv)</c> — two multiplies and one add per element.</item>
+/// <item>Attention scores q·kᵀ: <c>2q·k̄</c>; scaling and softmax (scale, max-subtract, exp, sum, divide): <c>5h·k̄</c>; weighted sum of values: <c>2q·k̄</c>.</item>
 /// <item>Residual additions: <c>2d</c> (after attention and after the feed-forward block).</item>
 /// <item>SwiGLU feed-forward: gate and up projections <c>2d·I</c> each, SiLU <c>4I</c>, gating product <c>I</c>, down projection <c>2I·d</c>.</item>
 /// <item>Final RMSNorm <c>4d</c> and LM head <c>2d·V</c>.</item>
@@ -47,10 +48,10 @@ public sealed class FlopModel
     {
         get
         {
-            double d = _dims.HiddenSize, kv = _dims.KeyValueSize, h = _dims.NumAttentionHeads;
-            double projections = 2 * (2 * d * d) + 2 * (2 * d * kv);
-            double rotary = 3 * (d + kv);
-            double scoresAndValues = 2 * (2 * d * MeanAttendedPositions);
+            double d = _dims.HiddenSize, q = _dims.QuerySize, kv = _dims.KeyValueSize, h = _dims.NumAttentionHeads;
+            double projections = 2 * (2 * d * q) + 2 * (2 * d * kv);
+            double rotary = 3 * (q + kv);
+            double scoresAndValues = 2 * (2 * q * MeanAttendedPositions);
             double softmax = 5 * h * MeanAttendedPositions;
             return projections + rotary + scoresAndValues + softmax;
         }

@@ -25,6 +25,27 @@ public class ComputeLoadTests
     }
 
     [Fact]
+    public void OverriddenHeadWidthWidensAttentionOnly()
+    {
+        // head size 6 instead of 4: q = 12, kv = 6. attention = 2·2·8·12 + 2·2·8·6 + 3·18 + 2·2·12·2 + 20 = 384+192+54+96+20 = 746
+        var flops = new FlopModel(Small with { HeadSizeOverride = 6 });
+        Assert.Equal(746, flops.Attention, 9);
+        Assert.Equal(848, flops.FeedForward, 9);
+    }
+
+    [Fact]
+    public void DimensionsComeFromLlamaConfig()
+    {
+        var config = new SplitGym.Llm.Model.LlamaConfig
+        {
+            HiddenSize = 96, IntermediateSize = 256, NumHiddenLayers = 32, NumAttentionHeads = 4, NumKeyValueHeads = 2, VocabSize = 256,
+        };
+        var dims = DecoderDimensions.From(config, 128);
+        Assert.Equal(new DecoderDimensions(96, 256, 4, 2, 256, 32, 128), dims);
+        Assert.Equal(48, dims.KeyValueSize);
+    }
+
+    [Fact]
     public void RejectsSplitOutsideModel()
     {
         var load = new ComputeLoad(Small);
