@@ -1,3 +1,4 @@
+using SplitGym.Core.Checking;
 using SplitGym.Core.Registration;
 using SplitGym.Core.Spaces;
 
@@ -16,7 +17,7 @@ namespace SplitGym.Core;
 /// </remarks>
 /// <typeparam name="TObs">The observation type (e.g. <c>float[]</c> for a float32 Box).</typeparam>
 /// <typeparam name="TAct">The action type (e.g. <c>int</c> for Discrete).</typeparam>
-public abstract class Env<TObs, TAct> : IEnv
+public abstract class Env<TObs, TAct> : IEnv, ICheckable
 {
     private readonly string? _renderMode;
     private Rng? _npRandom;
@@ -78,6 +79,9 @@ public abstract class Env<TObs, TAct> : IEnv
         Close();
         GC.SuppressFinalize(this);
     }
+
+    IReadOnlyList<string> ICheckable.RunEnvChecker(bool skipRenderCheck, bool skipCloseCheck) =>
+        EnvChecker.Check(this, skipRenderCheck, skipCloseCheck);
 
     /// <inheritdoc />
     public override string ToString() => Spec is null ? $"<{GetType().Name}>" : $"<{GetType().Name}<{Spec.Id}>>";

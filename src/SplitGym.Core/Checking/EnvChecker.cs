@@ -49,6 +49,15 @@ public static class EnvChecker
         return warnings;
     }
 
+    /// <summary>
+    /// Runs every check on an env known only as <see cref="IEnv"/> (e.g. from <c>Registry.Make</c>);
+    /// same as <see cref="Check{TObs, TAct}"/>.
+    /// </summary>
+    public static IReadOnlyList<string> Check(IEnv env, bool skipRenderCheck = false, bool skipCloseCheck = false) =>
+        env is ICheckable checkable
+            ? checkable.RunEnvChecker(skipRenderCheck, skipCloseCheck)
+            : throw new EnvCheckException($"The environment must derive from Env<TObs, TAct>, actual type: {env?.GetType().Name ?? "null"}.");
+
     private sealed class CheckRun<TObs, TAct>(Env<TObs, TAct> env, Action<string> warn)
     {
         public void CheckSpaces()

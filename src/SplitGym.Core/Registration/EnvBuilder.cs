@@ -14,11 +14,14 @@ internal sealed class EnvBuilder<TObs, TAct>(Func<EnvKwargs, Env<TObs, TAct>> fa
     public override IEnv Build(EnvSpec spec, EnvKwargs kwargs)
     {
         var env = factory(kwargs) ?? throw new InvalidOperationException($"The factory of {spec.Id} returned null.");
-        var unread = kwargs.UnreadKeys.ToList();
-        if (unread.Count > 0)
+        try
+        {
+            CheckArgumentsWereUsed(spec, kwargs, env);
+        }
+        catch
         {
             env.Close();
-            throw new ArgumentException($"{spec.Id} does not accept the argument(s) {string.Join(", ", unread.Select(k => $"'{k}'"))}; its factory never read them.");
+            throw;
         }
         env.Unwrapped.Spec = spec;
         Env<TObs, TAct> wrapped = env;
@@ -35,5 +38,19 @@ internal sealed class EnvBuilder<TObs, TAct>(Func<EnvKwargs, Env<TObs, TAct>> fa
             wrapped = new TimeLimit<TObs, TAct>(wrapped, maxSteps);
         }
         return wrapped;
+    }
+
+    private static void CheckArgumentsWereUsed(EnvSpec spec, EnvKwargs kwargs, Env<TObs, TAct> env)
+    {
+        var unread = kwargs.UnreadKeys.Where(k => k != EnvKwargs.RenderModeKey).ToList();
+        if (unread.Count > 0)
+        {
+            throw new ArgumentException($"{spec.Id} does not accept the argument(s) {string.Join(", ", unread.Select(k => $"'{k}'"))}; its factory never read them.");
+        }
+        var requested = kwargs.ContainsKey(EnvKwargs.RenderModeKey) ? kwargs.RenderMode : null;
+        if (requested != env.RenderMode)
+        {
+            throw new ArgumentException($"{spec.Id} was made with render mode '{requested ?? "null"}' but the env's RenderMode is '{env.RenderMode ?? "null"}'; its factory must pass kwargs.RenderMode to the env.");
+        }
     }
 }

@@ -20,7 +20,7 @@ public abstract class ArrayPathWrapper<TObs, TAct> : Wrapper<TObs, TAct>, IArray
     public bool ArrayPathAvailable => Inner is IArrayEnv { ArrayPathAvailable: true };
 
     /// <inheritdoc />
-    public Box<float> ArrayObservationSpace => InnerArray.ArrayObservationSpace;
+    public virtual Box<float> ArrayObservationSpace => InnerArray.ArrayObservationSpace;
 
     /// <inheritdoc />
     public Discrete ArrayActionSpace => InnerArray.ArrayActionSpace;

@@ -1,0 +1,97 @@
+using SplitGym.Core.Checking;
+using SplitGym.Core.Registration;
+using SplitGym.Core.Tests.TestEnvs;
+using SplitGym.Core.Wrappers;
+
+namespace SplitGym.Core.Tests.Checking;
+
+public sealed class EnvCheckerTests
+{
+    public static TheoryData<string, Func<IEnv>, string> Errors => BrokenEnvs.Errors;
+
+    public static TheoryData<string, Func<IEnv>, string> Warnings => BrokenEnvs.Warnings;
+
+    [Fact]
+    public void A_correct_env_passes_with_only_the_no_spec_warning()
+    {
+        var warnings = EnvChecker.Check(new GenericTestEnv());
+        Assert.Equal(["Not able to test alternative render modes due to the environment not having a spec. Try instantiating the environment through Registry.Make."], warnings);
+    }
+
+    [Theory]
+    [MemberData(nameof(Errors))]
+    public void Each_broken_env_is_rejected_with_a_clear_error(string fault, Func<IEnv> create, string expected)
+    {
+        using var env = create();
+        var error = Assert.Throws<EnvCheckException>(() => EnvChecker.Check(env));
+        Assert.True(error.Message.Contains(expected, StringComparison.Ordinal), $"{fault}: expected the message to contain \"{expected}\" but it was \"{error.Message}\"");
+    }
+
+    [Theory]
+    [MemberData(nameof(Warnings))]
+    public void Each_suspicious_env_gets_a_clear_warning(string fault, Func<IEnv> create, string expected)
+    {
+        using var env = create();
+        var warnings = EnvChecker.Check(env);
+        Assert.True(warnings.Any(w => w.Contains(expected, StringComparison.Ordinal)), $"{fault}: expected a warning containing \"{expected}\"; got: {string.Join(" | ", warnings)}");
+    }
+
+    [Fact]
+    public void A_nan_reward_is_also_reported_by_the_passive_checker()
+    {
+        var env = new PassiveEnvChecker<float[], int>(new GenericTestEnv { StepFunc = (e, a) => new StepResult<float[]>([0.5f], double.NaN, false, false, new Info()) });
+        env.Reset(seed: 1);
+        env.Step(0);
+        Assert.Contains("The reward is a NaN value.", env.Warnings);
+    }
+
+    [Fact]
+    public void A_double_close_that_throws_is_reported()
+    {
+        var registry = new Registry();
+        registry.Register("Broken/DoubleClose-v0", kw => DoubleCloseEnv(kw.RenderMode));
+        var env = (Env<float[], int>)registry.Make("Broken/DoubleClose-v0").Unwrapped;
+        var warnings = EnvChecker.Check(env);
+        Assert.Contains(warnings, w => w.StartsWith("Calling `env.Close()` on the closed environment should be allowed, but it raised an exception: ObjectDisposedException", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Stepping_before_reset_is_stopped_by_the_make_stack()
+    {
+        var registry = new Registry();
+        registry.Register("Broken/StepBeforeReset-v0", kw => new GenericTestEnv(kw.RenderMode) { StepFunc = (e, a) => throw new NullReferenceException() });
+        var env = registry.Make<float[], int>("Broken/StepBeforeReset-v0");
+        var error = Assert.Throws<ResetNeededException>(() => env.Step(0));
+        Assert.Equal("Cannot call env.Step() before calling env.Reset().", error.Message);
+    }
+
+    [Fact]
+    public void Checking_a_wrapped_env_warns_that_it_is_not_the_unwrapped_one()
+    {
+        var warnings = EnvChecker.Check(new OrderEnforcing<float[], int>(new GenericTestEnv()));
+        Assert.Contains(warnings, w => w.Contains("is different from the unwrapped version", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Nondeterministic_specs_skip_the_determinism_checks()
+    {
+        var registry = new Registry();
+        var random = new Random();
+        registry.Register("Noisy-v0", kw => new GenericTestEnv(kw.RenderMode) { StepFunc = (e, a) => new StepResult<float[]>([(float)random.NextDouble()], 0, false, false, new Info()) }, nondeterministic: true);
+        var env = (Env<float[], int>)registry.Make("Noisy-v0").Unwrapped;
+        Assert.DoesNotContain(EnvChecker.Check(env), w => w.Contains("Deterministic", StringComparison.Ordinal));
+    }
+
+    private static GenericTestEnv DoubleCloseEnv(string? renderMode)
+    {
+        var closed = false;
+        return new GenericTestEnv(renderMode)
+        {
+            CloseFunc = _ =>
+            {
+                ObjectDisposedException.ThrowIf(closed, typeof(GenericTestEnv));
+                closed = true;
+            },
+        };
+    }
+}
