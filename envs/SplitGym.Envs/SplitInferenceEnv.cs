@@ -45,10 +45,10 @@ public sealed class SplitInferenceEnv : ArrayEnv
     private readonly int _splitMin, _splitMax;
     private readonly double[] _expectedPerplexity;
     private readonly double[] _expectedReward;
-    private readonly SplitPlanner _planner;
+    private SplitPlanner _planner;
     private readonly RandomPolicyTracker _randomPolicy;
     private ChannelState _channel;
-    private int _split, _oracleSplit, _bestSplit, _steps;
+    private int _split, _oracleSplit, _bestSplit, _steps, _horizon;
     private double _lastPerplexity = double.NaN;
 
     /// <summary>Creates the environment; throws a clear error for any inconsistent option.</summary>
@@ -69,12 +69,13 @@ public sealed class SplitInferenceEnv : ArrayEnv
         _reward = new RewardFunction(options.RewardForm, options.Lambda, options.MaxPerplexityRatio, backend.CleanPerplexity);
         _expectedPerplexity = new double[backend.NumLayers + 1];
         _expectedReward = new double[_splitMax - _splitMin + 1];
-        _planner = new SplitPlanner(_splitMin, _splitMax, options.MaxMove, options.EpisodeLength);
+        _horizon = options.EpisodeLength;
+        _planner = new SplitPlanner(_splitMin, _splitMax, options.MaxMove, _horizon);
         _randomPolicy = new RandomPolicyTracker(_splitMin, _splitMax, options.MaxMove);
     }
 
     /// <inheritdoc/>
-    public override EnvMetadata Metadata { get; } = new(["ansi"]);
+    public override EnvMetadata Metadata { get; } = new(["ansi"], RenderFps: 4);
 
     /// <summary>The backend that measures perplexity.</summary>
     public IRewardBackend Backend => _backend;
@@ -111,13 +112,14 @@ public sealed class SplitInferenceEnv : ArrayEnv
         _steps = 0;
         _lastPerplexity = double.NaN;
         _randomPolicy.Reset(_split);
-        AnalyseChannel(_options.EpisodeLength);
+        UseHorizon(Spec?.MaxEpisodeSteps ?? _options.EpisodeLength);
+        AnalyseChannel(_horizon);
         WriteObservation(observation);
         info.Set(1, _backend.CleanPerplexity);
         info.Set(2, _backend.ComputeShare(_split));
         info.Set(3, _bestSplit);
         info.Set(4, _expectedReward[_bestSplit - _splitMin]);
-        info.Set(9, _backend.LiveEvaluations);
+        info.Set(9, 0);
     }
 
     /// <inheritdoc/>
@@ -125,16 +127,17 @@ public sealed class SplitInferenceEnv : ArrayEnv
     {
         _split = Math.Clamp(_split + action - _options.MaxMove, _splitMin, _splitMax);
         double computeShare = _backend.ComputeShare(_split);
+        long evaluationsBefore = _backend.LiveEvaluations;
         _lastPerplexity = _backend.MeasurePerplexity(_split, _channel, _expectedPerplexity[_split], NpRandom);
         double reward = _reward.Evaluate(_lastPerplexity, _split, computeShare);
-        int movesToGo = Math.Max(1, _options.EpisodeLength - _steps);
+        int movesToGo = Math.Max(1, _horizon - _steps);
         _oracleSplit = _planner.NextSplit(_oracleSplit, movesToGo);
-        WriteStepInfo(info, computeShare);
+        WriteStepInfo(info, computeShare, _backend.LiveEvaluations - evaluationsBefore);
         _steps++;
         if (_options.Drift is { } drift)
         {
             _channel = drift.Next(_channel, _range, NpRandom);
-            AnalyseChannel(Math.Max(1, _options.EpisodeLength - _steps));
+            AnalyseChannel(Math.Max(1, _horizon - _steps));
         }
         WriteObservation(observation);
         return new StepOutcome(reward, Terminated: false, Truncated: false);
@@ -150,7 +153,7 @@ public sealed class SplitInferenceEnv : ArrayEnv
             $"UE [{bar}] EDGE  p={_split}/{layers} p*={_bestSplit}  σ={_channel.Sigma:0.###} m={_channel.Shape:0.##}  ppl={_lastPerplexity:0.###} (clean {_backend.CleanPerplexity:0.###})");
     }
 
-    private void WriteStepInfo(InfoBuffer info, double computeShare)
+    private void WriteStepInfo(InfoBuffer info, double computeShare, long evaluations)
     {
         double best = _expectedReward[_bestSplit - _splitMin];
         double mine = _expectedReward[_split - _splitMin];
@@ -163,7 +166,7 @@ public sealed class SplitInferenceEnv : ArrayEnv
         info.Set(6, mine);
         info.Set(7, _expectedReward[_oracleSplit - _splitMin]);
         info.Set(8, _randomPolicy.Advance(_expectedReward));
-        info.Set(9, _backend.LiveEvaluations);
+        info.Set(9, evaluations);
     }
 
     /// <summary>Expected perplexity and reward of every split, p*, and the oracle's plan for the remaining horizon.</summary>
@@ -178,6 +181,13 @@ public sealed class SplitInferenceEnv : ArrayEnv
             if (value > _expectedReward[_bestSplit - _splitMin]) _bestSplit = split;
         }
         _planner.Plan(_expectedReward, horizon);
+    }
+
+    /// <summary>Plans over <paramref name="horizon"/> steps from now on, growing the planner's tables only when needed.</summary>
+    private void UseHorizon(int horizon)
+    {
+        if (horizon > _planner.MaxSteps) _planner = new SplitPlanner(_splitMin, _splitMax, _options.MaxMove, horizon);
+        _horizon = horizon;
     }
 
     private void WriteObservation(Span<float> observation)

@@ -26,7 +26,11 @@ public static class SplitInferenceInfo
     public const string OracleStepReward = "oracle_step_reward";
     /// <summary>Expected reward this step of the uniform-random policy that started on the agent's initial split.</summary>
     public const string RandomStepReward = "random_step_reward";
-    /// <summary>Real (or live-equivalent) perplexity evaluations the backend has consumed so far.</summary>
+    /// <summary>
+    /// Real (or live-equivalent) perplexity evaluations this step consumed (per step rather than a running
+    /// total so that the info is a pure function of seed and actions; sum it to count an agent's cost, or
+    /// read <see cref="Backends.IRewardBackend.LiveEvaluations"/> for the backend's total).
+    /// </summary>
     public const string LiveEvaluations = "live_evaluations";
 
     /// <summary>All keys, in the index order of the env's info buffer.</summary>

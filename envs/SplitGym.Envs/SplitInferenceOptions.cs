@@ -45,6 +45,9 @@ public sealed record SplitInferenceOptions
     /// <summary>Per-step channel drift; null keeps the channel fixed for the whole episode.</summary>
     public GaussMarkovDrift? Drift { get; init; }
 
-    /// <summary>Steps per episode (the registered time limit); the oracle plans over this horizon.</summary>
+    /// <summary>
+    /// Steps per episode over which the oracle plans. An env made from the registry plans over its
+    /// spec's time limit instead, so <c>Make(id, maxEpisodeSteps: n)</c> keeps the oracle exact.
+    /// </summary>
     public int EpisodeLength { get; init; } = DefaultEpisodeLength;
 }

@@ -33,6 +33,9 @@ public sealed class SplitPlanner
         _rewards = new double[_splitCount];
     }
 
+    /// <summary>The longest horizon the planner's tables hold.</summary>
+    public int MaxSteps => _values.Length / _splitCount - 1;
+
     /// <summary>Computes optimal values for every split and every horizon up to <paramref name="steps"/>.</summary>
     public void Plan(ReadOnlySpan<double> rewardBySplit, int steps)
     {

@@ -1,0 +1,96 @@
+using SplitGym.Core;
+using SplitGym.Core.Checking;
+using SplitGym.Core.Registration;
+using SplitGym.Envs.Registration;
+using SplitGym.Llm.Model;
+
+namespace SplitGym.Envs.Tests;
+
+/// <summary>Registry and checker tests on a model folder the test writes itself (config, weights bytes, table).</summary>
+public sealed class SplitInferenceRegistrationTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("splitgym-assets-").FullName;
+    private readonly Registry _registry = new();
+
+    public SplitInferenceRegistrationTests()
+    {
+        new LlamaConfig { HiddenSize = 32, IntermediateSize = 64, NumHiddenLayers = SyntheticTable.Layers, NumAttentionHeads = 4, VocabSize = 256 }
+            .Save(Path.Combine(_folder, "config.json"));
+        File.WriteAllBytes(Path.Combine(_folder, ModelAssets.WeightsFile), [1, 2, 3, 4]);
+        string sha = new ModelAssets(_folder).WeightsSha256();
+        SyntheticTable.Build(sha).Save(Path.Combine(_folder, "perplexity-nakagami-awgn.json"));
+        SplitInferenceRegistration.Register(_registry);
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private Env<float[], int> Make(string id, Dictionary<string, object?>? extra = null)
+    {
+        var overrides = new Dictionary<string, object?> { ["model_dir"] = _folder };
+        foreach (var (key, value) in extra ?? []) overrides[key] = value;
+        return _registry.Make<float[], int>(id, overrides);
+    }
+
+    [Fact]
+    public void EveryRegisteredIdPassesTheChecker()
+    {
+        Assert.Equal(10, SplitInferenceRegistration.Ids.Count);
+        foreach (var id in SplitInferenceRegistration.Ids)
+        {
+            foreach (var backend in new[] { "table", "table-deterministic" })
+            {
+                using var env = Make(id, new() { ["backend"] = backend });
+                var warnings = EnvChecker.Check((Env<float[], int>)env.Unwrapped, skipCloseCheck: true);
+                Assert.Empty(warnings);
+            }
+        }
+    }
+
+    [Fact]
+    public void CaseAndActionSizeComeFromTheId()
+    {
+        using var env = Make("SplitInference-H-k3-v0");
+        var raw = (SplitInferenceEnv)env.Unwrapped;
+        Assert.Equal(3, raw.Options.MaxMove);
+        Assert.Equal(Channel.ChannelCase.High, raw.Options.Case);
+        Assert.Equal(7, ((SplitGym.Core.Spaces.Discrete)env.ActionSpace).N);
+    }
+
+    [Fact]
+    public void TimeLimitTruncatesAtTheRegisteredLength()
+    {
+        using var env = Make(SplitInferenceRegistration.DefaultId);
+        env.Reset(seed: 1);
+        for (int t = 1; t <= SplitInferenceOptions.DefaultEpisodeLength; t++)
+        {
+            var step = env.Step(1);
+            Assert.Equal(t == SplitInferenceOptions.DefaultEpisodeLength, step.Truncated);
+        }
+    }
+
+    [Fact]
+    public void OverriddenStepLimitKeepsTheOracleExact()
+    {
+        using var env = _registry.Make<float[], int>(SplitInferenceRegistration.DefaultId,
+            new Dictionary<string, object?> { ["model_dir"] = _folder, ["backend"] = "table-deterministic" }, maxEpisodeSteps: 50);
+        env.Reset(seed: 4);
+        for (int t = 0; t < 50; t++) env.Step(t % 3);
+    }
+
+    [Fact]
+    public void ATableOfOtherWeightsIsRefused()
+    {
+        File.WriteAllBytes(Path.Combine(_folder, ModelAssets.WeightsFile), [9, 9, 9]);
+        var error = Assert.Throws<InvalidDataException>(() => Make(SplitInferenceRegistration.DefaultId));
+        Assert.Contains("different model", error.Message);
+    }
+
+    [Fact]
+    public void BadKwargsFailClearly()
+    {
+        Assert.Contains("'quantum'", Assert.Throws<ArgumentException>(() => Make(SplitInferenceRegistration.DefaultId, new() { ["backend"] = "quantum" })).Message);
+        Assert.Contains("'Z'", Assert.Throws<ArgumentException>(() => Make(SplitInferenceRegistration.DefaultId, new() { ["case"] = "Z" })).Message);
+        Assert.Contains("'colour'", Assert.Throws<ArgumentException>(() => Make(SplitInferenceRegistration.DefaultId, new() { ["colour"] = "red" })).Message);
+        Assert.Contains("does not exist", Assert.Throws<DirectoryNotFoundException>(() => _registry.Make(SplitInferenceRegistration.DefaultId, new Dictionary<string, object?> { ["model_dir"] = "/nonexistent/model" })).Message);
+    }
+}
