@@ -192,11 +192,8 @@ public static class EnvChecker
         {
             switch (space)
             {
-                case Box<float> box:
-                    CheckBoxLimit(box.Low, box.High, box.Shape.Count, spaceType);
-                    break;
-                case Box<double> box:
-                    CheckBoxLimit(box.Low, box.High, box.Shape.Count, spaceType);
+                case IBox box:
+                    CheckBoxLimit(box, space.Shape!.Count, spaceType);
                     break;
                 case TupleSpace tuple:
                     tuple.Spaces.ToList().ForEach(s => CheckSpaceLimit(s, spaceType));
@@ -207,17 +204,16 @@ public static class EnvChecker
             }
         }
 
-        private void CheckBoxLimit<T>(ReadOnlySpan<T> low, ReadOnlySpan<T> high, int rank, string spaceType)
-            where T : System.Numerics.IFloatingPointIeee754<T>
+        private void CheckBoxLimit(IBox box, int rank, string spaceType)
         {
-            var lowList = low.ToArray();
-            var highList = high.ToArray();
-            WarnUnless(!lowList.Any(T.IsNegativeInfinity), $"A Box {spaceType} space minimum value is -infinity. This is probably too low.");
-            WarnUnless(!highList.Any(T.IsPositiveInfinity), $"A Box {spaceType} space maximum value is infinity. This is probably too high.");
+            var low = Enumerable.Range(0, box.Size).Select(box.LowerBound).ToList();
+            var high = Enumerable.Range(0, box.Size).Select(box.UpperBound).ToList();
+            WarnUnless(!low.Any(double.IsNegativeInfinity), $"A Box {spaceType} space minimum value is -infinity. This is probably too low.");
+            WarnUnless(!high.Any(double.IsPositiveInfinity), $"A Box {spaceType} space maximum value is infinity. This is probably too high.");
             if (spaceType == "action" && rank == 1)
             {
-                var unnormalised = lowList.Zip(highList).Any(p => p.First != T.Zero && T.Abs(p.First) != T.Abs(p.Second))
-                    || lowList.Any(l => l < -T.One) || highList.Any(h => h > T.One);
+                var unnormalised = low.Zip(high).Any(p => p.First != 0 && Math.Abs(p.First) != Math.Abs(p.Second))
+                    || low.Any(l => l < -1) || high.Any(h => h > 1);
                 WarnUnless(!unnormalised, "For Box action spaces, we recommend using a symmetric and normalized space (range=[-1, 1] or [0, 1]).");
             }
         }

@@ -136,11 +136,8 @@ public static class PassiveChecks
         {
             case null:
                 throw new EnvCheckException($"The environment must specify an {spaceType} space; {spaceType} space is null.");
-            case Box<float> box:
-                CheckBoxBounds(box.Low, box.High, spaceType, warn);
-                break;
-            case Box<double> box:
-                CheckBoxBounds(box.Low, box.High, spaceType, warn);
+            case IBox box:
+                CheckBoxBounds(box, spaceType, warn);
                 break;
             case DictSpace dict:
                 RequireNonEmpty(dict.Spaces.Count, "Dict", spaceType);
@@ -167,14 +164,13 @@ public static class PassiveChecks
         }
     }
 
-    private static void CheckBoxBounds<T>(ReadOnlySpan<T> low, ReadOnlySpan<T> high, string spaceType, Action<string> warn)
-        where T : System.Numerics.INumber<T>
+    private static void CheckBoxBounds(IBox box, string spaceType, Action<string> warn)
     {
-        for (var i = 0; i < low.Length; i++)
+        for (var i = 0; i < box.Size; i++)
         {
-            if (low[i] == high[i])
+            if (box.LowerBound(i) == box.UpperBound(i))
             {
-                warn($"A Box {spaceType} space maximum and minimum values are equal (coordinate {i}: {low[i]}).");
+                warn($"A Box {spaceType} space maximum and minimum values are equal (coordinate {i}: {box.LowerBound(i)}).");
                 return;
             }
         }

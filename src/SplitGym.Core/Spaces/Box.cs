@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Numerics;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace SplitGym.Core.Spaces;
 
@@ -16,7 +18,8 @@ namespace SplitGym.Core.Spaces;
 /// .NET port's bug) even where float rounding would otherwise push them out.
 /// </remarks>
 /// <typeparam name="T">float (float32), double (float64), int (int32), long (int64) or byte (uint8).</typeparam>
-public sealed class Box<T> : Space<T[]> where T : unmanaged, INumber<T>
+[JsonConverter(typeof(SpaceJsonConverterFactory))]
+public sealed class Box<T> : Space<T[]>, IBox where T : unmanaged, INumber<T>
 {
     private readonly T[] _low;
     private readonly T[] _high;
@@ -31,6 +34,7 @@ public sealed class Box<T> : Space<T[]> where T : unmanaged, INumber<T>
     /// <summary>A box with per-coordinate bounds; <paramref name="shape"/> defaults to [low.Length].</summary>
     public Box(T[] low, T[] high, int[]? shape = null)
     {
+        BoxDTypes.NameOf(typeof(T));
         _shape = shape is null ? [low.Length] : [.. shape];
         ValidateShape(_shape);
         var size = SizeOf(_shape);
@@ -57,6 +61,15 @@ public sealed class Box<T> : Space<T[]> where T : unmanaged, INumber<T>
 
     /// <summary>The number of coordinates (product of the shape).</summary>
     public int Size => _low.Length;
+
+    /// <inheritdoc />
+    public string ElementDType => DType;
+
+    /// <inheritdoc />
+    public double LowerBound(int i) => double.CreateTruncating(_low[i]);
+
+    /// <inheritdoc />
+    public double UpperBound(int i) => double.CreateTruncating(_high[i]);
 
     /// <summary>Whether coordinate <paramref name="i"/> has a finite lower bound.</summary>
     public bool IsBoundedBelow(int i) => IsFinite(_low[i]);
@@ -184,10 +197,12 @@ public sealed class Box<T> : Space<T[]> where T : unmanaged, INumber<T>
             if (T.IsNaN(low[i]) || T.IsNaN(high[i]) || low[i] > high[i]
                 || T.IsPositiveInfinity(low[i]) || T.IsNegativeInfinity(high[i]))
             {
-                throw new ArgumentException($"Box bound {i} must satisfy low <= high with low < +inf and high > -inf, got low={low[i]}, high={high[i]}.");
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Box bound {i} must satisfy low <= high with low < +inf and high > -inf, got low={low[i]}, high={high[i]}."));
             }
         }
     }
 
-    private static string BoundText(T[] bound) => bound.All(b => b == bound[0]) ? $"{bound[0]}" : $"[{string.Join(", ", bound)}]";
+    private static string BoundText(T[] bound) => bound.All(b => b == bound[0])
+        ? bound[0].ToString(null, CultureInfo.InvariantCulture)
+        : $"[{string.Join(", ", bound.Select(b => b.ToString(null, CultureInfo.InvariantCulture)))}]";
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace SplitGym.Core.Spaces;
 
@@ -7,6 +8,7 @@ namespace SplitGym.Core.Spaces;
 /// exactly the same keys. Keys are kept sorted (as Gymnasium sorts a plain dict) so that sampling
 /// and seeding do not depend on insertion order.
 /// </summary>
+[JsonConverter(typeof(SpaceJsonConverterFactory))]
 public sealed class DictSpace : Space<IReadOnlyDictionary<string, object>>
 {
     private readonly SortedDictionary<string, Space> _spaces;

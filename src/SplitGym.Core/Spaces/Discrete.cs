@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace SplitGym.Core.Spaces;
 
@@ -6,6 +7,7 @@ namespace SplitGym.Core.Spaces;
 /// The integers {start, start+1, …, start+n-1}, as Gymnasium's <c>Discrete(n, start)</c>.
 /// Membership honours <see cref="Start"/> (a known bug of older .NET ports ignored it).
 /// </summary>
+[JsonConverter(typeof(SpaceJsonConverterFactory))]
 public sealed class Discrete : Space<int>
 {
     /// <summary>Creates the space of <paramref name="n"/> consecutive integers beginning at <paramref name="start"/>.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace SplitGym.Core.Spaces;
 
@@ -6,6 +7,7 @@ namespace SplitGym.Core.Spaces;
 /// Binary vectors (each element 0 or 1) of a fixed shape, as Gymnasium's <c>MultiBinary(n)</c>.
 /// Elements are flat row-major byte arrays of <see cref="Size"/> entries.
 /// </summary>
+[JsonConverter(typeof(SpaceJsonConverterFactory))]
 public sealed class MultiBinary : Space<byte[]>
 {
     /// <summary>Mask value meaning "this element may be 0 or 1" (Gymnasium uses 2 for this).</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace SplitGym.Core.Spaces;
 
@@ -6,6 +7,7 @@ namespace SplitGym.Core.Spaces;
 /// A vector of independent discrete choices, as Gymnasium's <c>MultiDiscrete(nvec, start)</c>:
 /// coordinate i takes values in [start[i], start[i] + nvec[i]).
 /// </summary>
+[JsonConverter(typeof(SpaceJsonConverterFactory))]
 public sealed class MultiDiscrete : Space<int[]>
 {
     private readonly int[] _nvec;

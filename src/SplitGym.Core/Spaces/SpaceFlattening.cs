@@ -11,11 +11,7 @@ public static class SpaceFlattening
     /// <summary>The length of the flattened vector of an element of <paramref name="space"/>.</summary>
     public static int FlatDim(Space space) => space switch
     {
-        Box<float> b => b.Size,
-        Box<double> b => b.Size,
-        Box<int> b => b.Size,
-        Box<long> b => b.Size,
-        Box<byte> b => b.Size,
+        IBox b => b.Size,
         Discrete d => d.N,
         MultiDiscrete m => Sum(m.Nvec),
         MultiBinary m => m.Size,
@@ -100,20 +96,12 @@ public static class SpaceFlattening
     {
         switch (space)
         {
-            case Box<float> b:
-                AppendBox(b, low, high);
-                break;
-            case Box<double> b:
-                AppendBox(b, low, high);
-                break;
-            case Box<int> b:
-                AppendBox(b, low, high);
-                break;
-            case Box<long> b:
-                AppendBox(b, low, high);
-                break;
-            case Box<byte> b:
-                AppendBox(b, low, high);
+            case IBox b:
+                for (var i = 0; i < b.Size; i++)
+                {
+                    low.Add((float)b.LowerBound(i));
+                    high.Add((float)b.UpperBound(i));
+                }
                 break;
             case DictSpace d:
                 d.Spaces.Values.ToList().ForEach(sub => AppendBounds(sub, low, high));
@@ -126,18 +114,6 @@ public static class SpaceFlattening
                 low.AddRange(Enumerable.Repeat(0f, n));
                 high.AddRange(Enumerable.Repeat(1f, n));
                 break;
-        }
-    }
-
-    private static void AppendBox<T>(Box<T> box, List<float> low, List<float> high) where T : unmanaged, System.Numerics.INumber<T>
-    {
-        foreach (var v in box.Low)
-        {
-            low.Add(float.CreateSaturating(v));
-        }
-        foreach (var v in box.High)
-        {
-            high.Add(float.CreateSaturating(v));
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace SplitGym.Core.Spaces;
 
@@ -6,6 +7,7 @@ namespace SplitGym.Core.Spaces;
 /// An ordered product of sub-spaces, as Gymnasium's <c>Tuple</c>; elements are object arrays
 /// whose i-th entry belongs to the i-th sub-space.
 /// </summary>
+[JsonConverter(typeof(SpaceJsonConverterFactory))]
 public sealed class TupleSpace : Space<object[]>
 {
     private readonly Space[] _spaces;
