@@ -107,7 +107,21 @@ public sealed class Registry
     /// vector env on the allocation-free array path; the env must have a float32 Box observation and
     /// a Discrete action.
     /// </summary>
-    public VectorEnv MakeVec(string id, int numEnvs, VectorMode mode = VectorMode.Sync, AutoresetMode autoreset = AutoresetMode.NextStep, IReadOnlyDictionary<string, object?>? overrides = null, int? maxEpisodeSteps = null)
+    /// <param name="id">The env id.</param>
+    /// <param name="numEnvs">The number of sub-envs.</param>
+    /// <param name="mode">Sync (one thread) or Async (worker threads).</param>
+    /// <param name="autoreset">What happens when a sub-env's episode ends.</param>
+    /// <param name="overrides">Keyword arguments for every sub-env.</param>
+    /// <param name="maxEpisodeSteps">Overrides the spec's step limit.</param>
+    /// <param name="wrappers">Applied to each made sub-env (e.g. RecordEpisodeStatistics); must keep the array path.</param>
+    public VectorEnv MakeVec(
+        string id,
+        int numEnvs,
+        VectorMode mode = VectorMode.Sync,
+        AutoresetMode autoreset = AutoresetMode.NextStep,
+        IReadOnlyDictionary<string, object?>? overrides = null,
+        int? maxEpisodeSteps = null,
+        Func<Env<float[], int>, Env<float[], int>>? wrappers = null)
     {
         if (numEnvs <= 0)
         {
@@ -118,7 +132,8 @@ public sealed class Registry
         {
             for (var i = 0; i < numEnvs; i++)
             {
-                envs.Add(AsArrayEnv(id, Make(id, overrides, maxEpisodeSteps: maxEpisodeSteps)));
+                var env = Make<float[], int>(id, overrides, maxEpisodeSteps: maxEpisodeSteps);
+                envs.Add(AsArrayEnv(id, wrappers is null ? env : wrappers(env)));
             }
             return mode == VectorMode.Async ? new AsyncVectorEnv(envs, autoreset) : new SyncVectorEnv(envs, autoreset);
         }

@@ -13,6 +13,8 @@ internal sealed class CountingEnv(int terminateAfter = 1000) : ArrayEnv(new Box<
 
     public int Resets { get; private set; }
 
+    public double LastDraw { get; private set; }
+
     protected override void OnReset(Span<float> observation, InfoBuffer info, IReadOnlyDictionary<string, object?>? options)
     {
         Resets++;
@@ -26,7 +28,7 @@ internal sealed class CountingEnv(int terminateAfter = 1000) : ArrayEnv(new Box<
     protected override StepOutcome OnStep(int action, Span<float> observation, InfoBuffer info)
     {
         _count++;
-        var draw = NpRandom.NextDouble();
+        var draw = LastDraw = NpRandom.NextDouble();
         observation[0] = _count;
         observation[1] = action;
         observation[2] = (float)draw;

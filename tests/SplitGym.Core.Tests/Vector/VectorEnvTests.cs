@@ -1,0 +1,125 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using SplitGym.Core.Classic;
+using SplitGym.Core.Tests.TestEnvs;
+using SplitGym.Core.Vector;
+using SplitGym.Core.Wrappers;
+
+namespace SplitGym.Core.Tests.Vector;
+
+public sealed class VectorEnvTests
+{
+    private const int CountKey = 0;
+
+    [Property(MaxTest = 30)]
+    public Property Sync_and_async_report_identical_results_for_the_same_seed() =>
+        Prop.ForAll(
+            Gen.Choose(1, 6).ToArbitrary(),
+            Gen.Elements(AutoresetMode.NextStep, AutoresetMode.SameStep, AutoresetMode.Disabled).ToArbitrary(),
+            Gen.Choose(0, 100_000).ToArbitrary(),
+            (numEnvs, mode, seed) =>
+            {
+                using var sync = new SyncVectorEnv(Envs(numEnvs, seed), mode);
+                using var parallel = new AsyncVectorEnv(Envs(numEnvs, seed), mode, workers: 3);
+                return VectorTrace.Run(sync, seed, 25).Lines.SequenceEqual(VectorTrace.Run(parallel, seed, 25).Lines);
+            });
+
+    [Fact]
+    public void Sub_env_i_is_seeded_with_seed_plus_i()
+    {
+        using var vector = new SyncVectorEnv([new CartPoleEnv(), new CartPoleEnv(), new CartPoleEnv()]);
+        vector.Reset(seed: 40);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(new CartPoleEnv().Reset(seed: 40 + i).Observation, vector.Observations.AsSpan(i * 4, 4).ToArray());
+        }
+    }
+
+    [Fact]
+    public void NextStep_returns_the_final_observation_then_resets_on_the_following_step()
+    {
+        using var vector = new SyncVectorEnv([new CountingEnv(terminateAfter: 2), new CountingEnv(terminateAfter: 5)]);
+        vector.Reset(seed: 1);
+        vector.Step([1, 1]);
+        var ended = vector.Step([1, 1]);
+        Assert.Equal([true, false], ended.Terminations);
+        Assert.Equal(2f, ended.Observations[0]);
+        var afterReset = vector.Step([2, 2]);
+        Assert.Equal([false, false], afterReset.Terminations);
+        Assert.Equal(0.0, afterReset.Rewards[0]);
+        Assert.Equal([0f, -1f], afterReset.Observations[..2]);
+        Assert.Equal(3f, afterReset.Observations[3]);
+        Assert.Equal([0.0, 3.0], afterReset.Infos.Values("count"));
+        Assert.Equal([true, true], afterReset.Infos.Mask("count"));
+        Assert.Equal(1f, vector.Step([1, 1]).Observations[0]);
+    }
+
+    [Fact]
+    public void SameStep_resets_at_once_and_keeps_the_final_observation_and_info()
+    {
+        using var vector = new SyncVectorEnv([new CountingEnv(terminateAfter: 2), new CountingEnv(terminateAfter: 5)], AutoresetMode.SameStep);
+        vector.Reset(seed: 1);
+        vector.Step([1, 1]);
+        Assert.Equal([false, false], vector.HasFinalObservation);
+        var ended = vector.Step([2, 1]);
+        Assert.Equal([true, false], ended.Terminations);
+        Assert.Equal([0f, -1f], ended.Observations[..2]);
+        Assert.Equal([true, false], vector.HasFinalObservation);
+        Assert.Equal([2f, 2f], vector.FinalObservations[..2]);
+        Assert.Equal(2.0, vector.FinalInfos.Values("count")[0]);
+        Assert.Equal([true, false], vector.FinalInfos.Mask("count"));
+        Assert.Equal([0.0, 2.0], ended.Infos.Values("count"));
+        Assert.Equal([false, false], vector.Step([1, 1]).Terminations);
+        Assert.Equal([false, false], vector.HasFinalObservation);
+    }
+
+    [Fact]
+    public void Disabled_never_resets_by_itself_and_resets_only_masked_sub_envs()
+    {
+        var envs = new[] { new CountingEnv(terminateAfter: 1), new CountingEnv(terminateAfter: 1) };
+        using var vector = new SyncVectorEnv(envs, AutoresetMode.Disabled);
+        vector.Reset(seed: 1);
+        vector.Step([0, 0]);
+        var again = vector.Step([0, 0]);
+        Assert.Equal([2f, 2f], new[] { again.Observations[0], again.Observations[3] });
+        var reset = vector.Reset(mask: [false, true]);
+        Assert.Equal([2f, 0f], new[] { reset.Observations[0], reset.Observations[3] });
+        Assert.Equal([false, true], reset.Infos.Mask(CountKey));
+        Assert.Equal([1, 2], envs.Select(e => e.Resets));
+    }
+
+    [Fact]
+    public void Vector_steps_allocate_nothing_on_the_calling_thread()
+    {
+        using var vector = Registration.Registry.Default.MakeVec(CartPoleEnv.Id, 8, wrappers: env => new RecordEpisodeStatistics<float[], int>(env));
+        vector.Reset(seed: 0);
+        var actions = new int[8];
+        vector.Step(actions);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var t = 0; t < 2_000; t++)
+        {
+            actions[t % 8] = t % 2;
+            vector.Step(actions);
+        }
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
+    public void Errors_name_the_expected_sizes_and_worker_exceptions_reach_the_caller()
+    {
+        using var vector = new AsyncVectorEnv([new CountingEnv(), new CountingEnv()], workers: 2);
+        vector.Reset(seed: 0);
+        Assert.Contains("Expected 2 actions (one per sub-env), got 1", Assert.Throws<ArgumentException>(() => vector.Step([0])).Message);
+        Assert.Contains("Action 7 is not in the action space Discrete(3)", Assert.Throws<ArgumentOutOfRangeException>(() => vector.Step([0, 7])).Message);
+        Assert.Contains("reset mask of length 2", Assert.Throws<ArgumentException>(() => vector.Reset(mask: [true])).Message);
+        vector.Close();
+        vector.Close();
+        Assert.Throws<ObjectDisposedException>(() => vector.Step([0, 0]));
+        Assert.Contains("share spaces", Assert.Throws<ArgumentException>(() => new SyncVectorEnv([new CountingEnv(), new CartPoleEnv()])).Message);
+    }
+
+    private static List<IArrayEnv> Envs(int count, int seed) =>
+        [.. Enumerable.Range(0, count).Select(i => (IArrayEnv)new RecordEpisodeStatistics<float[], int>(
+            new TimeLimit<float[], int>(new CountingEnv(terminateAfter: 3 + (seed + i) % 5), 4 + i)))];
+}
