@@ -1,0 +1,68 @@
+using SplitGym.Core;
+using SplitGym.Envs.Channel;
+using SplitGym.Llm.Calibration;
+
+namespace SplitGym.Envs.Backends;
+
+/// <summary>
+/// Reward backend that runs the real split LLaMA for every measurement: the UE side up to the split,
+/// one channel draw seeded from the environment's generator, and the edge side, scored as perplexity
+/// over the evaluator's windows (its token budget). Slow by design; this is what the table and the
+/// learned surrogate stand in for.
+/// </summary>
+/// <remarks>
+/// The expected perplexity that the oracle and the regret need cannot be known from single live draws,
+/// so it comes from a <paramref name="expectations"/> backend measured on the same checkpoint (normally
+/// its calibrated table; the model-based agent may pass its surrogate). The UE-side hidden states of the
+/// current split are cached between steps, so staying put costs only the channel and the edge side.
+/// </remarks>
+/// <param name="evaluator">The split model on its evaluation text (for example <see cref="SplitModelCellEvaluator"/>).</param>
+/// <param name="expectations">Backend giving expected perplexities, compute shares and coverage for the same checkpoint.</param>
+public sealed class LiveBackend(ICellEvaluator evaluator, IRewardBackend expectations) : IRewardBackend, IDisposable
+{
+    private ISplitSession? _session;
+    private int _sessionSplit = -1;
+    private double? _clean;
+
+    /// <inheritdoc/>
+    public string Name => "live";
+
+    /// <inheritdoc/>
+    public int NumLayers => expectations.NumLayers;
+
+    /// <inheritdoc/>
+    public double CleanPerplexity => _clean ??= evaluator.CleanPerplexity();
+
+    /// <inheritdoc/>
+    public ChannelRange Coverage => expectations.Coverage;
+
+    /// <inheritdoc/>
+    public long LiveEvaluations { get; private set; }
+
+    /// <inheritdoc/>
+    public double ComputeShare(int split) => expectations.ComputeShare(split);
+
+    /// <inheritdoc/>
+    public void ExpectedPerplexities(ChannelState channel, Span<double> bySplit) => expectations.ExpectedPerplexities(channel, bySplit);
+
+    /// <inheritdoc/>
+    public double MeasurePerplexity(int split, ChannelState channel, double expected, Rng rng)
+    {
+        if (split != _sessionSplit)
+        {
+            _session?.Dispose();
+            _session = evaluator.OpenSplit(split);
+            _sessionSplit = split;
+        }
+        LiveEvaluations++;
+        return _session!.Perplexity(channel.Sigma, channel.Shape, rng.NextUInt64());
+    }
+
+    /// <summary>Releases the cached hidden states.</summary>
+    public void Dispose()
+    {
+        _session?.Dispose();
+        _session = null;
+        _sessionSplit = -1;
+    }
+}
