@@ -2,6 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using SplitGym.Core.Classic;
+using SplitGym.Core.Registration;
 using SplitGym.Core.Tests.TestEnvs;
 using SplitGym.Core.Vector;
 using SplitGym.Core.Wrappers;
@@ -92,7 +93,7 @@ public sealed class VectorEnvTests
     [Fact]
     public void Vector_steps_allocate_nothing_on_the_calling_thread()
     {
-        using var vector = Registration.Registry.Default.MakeVec(CartPoleEnv.Id, 8, wrappers: env => new RecordEpisodeStatistics<float[], int>(env));
+        using var vector = Registry.Default.MakeVec(CartPoleEnv.Id, 8, wrappers: env => new RecordEpisodeStatistics<float[], int>(env));
         vector.Reset(seed: 0);
         var actions = new int[8];
         vector.Step(actions);
