@@ -43,7 +43,7 @@ public sealed record SplitInferenceOptions
     public ChannelRange? ChannelRange { get; init; }
 
     /// <summary>Per-step channel drift; null keeps the channel fixed for the whole episode.</summary>
-    public GaussMarkovDrift? Drift { get; init; }
+    public IChannelDrift? Drift { get; init; }
 
     /// <summary>
     /// Steps per episode over which the oracle plans. An env made from the registry plans over its

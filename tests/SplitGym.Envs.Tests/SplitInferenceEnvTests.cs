@@ -110,7 +110,7 @@ public class SplitInferenceEnvTests
         using var env = new SplitInferenceEnv(SyntheticTable.Backend(), renderMode: "ansi");
         env.Reset(seed: 0, options: new Dictionary<string, object?> { ["sigma"] = 0.25, ["shape"] = 2.0, ["split"] = 3 });
         var text = (string)env.Render()!;
-        Assert.Contains("UE [###|.....] EDGE", text);
+        Assert.Contains("UE [###|.........] EDGE", text);
         Assert.Contains("σ=0.25 m=2", text);
     }
 }

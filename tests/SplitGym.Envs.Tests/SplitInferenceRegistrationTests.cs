@@ -19,6 +19,7 @@ public sealed class SplitInferenceRegistrationTests : IDisposable
         File.WriteAllBytes(Path.Combine(_folder, ModelAssets.WeightsFile), [1, 2, 3, 4]);
         string sha = new ModelAssets(_folder).WeightsSha256();
         SyntheticTable.Build(sha).Save(Path.Combine(_folder, "perplexity-nakagami-awgn.json"));
+        SyntheticTable.BuildErasure(sha).Save(Path.Combine(_folder, "perplexity-erasure.json"));
         SplitInferenceRegistration.Register(_registry);
     }
 
@@ -34,14 +35,18 @@ public sealed class SplitInferenceRegistrationTests : IDisposable
     [Fact]
     public void EveryRegisteredIdPassesTheChecker()
     {
-        Assert.Equal(10, SplitInferenceRegistration.Ids.Count);
+        Assert.Equal(11, SplitInferenceRegistration.Ids.Count);
         foreach (var id in SplitInferenceRegistration.Ids)
         {
             foreach (var backend in new[] { "table", "table-deterministic" })
             {
                 using var env = Make(id, new() { ["backend"] = backend });
                 var warnings = EnvChecker.Check((Env<float[], int>)env.Unwrapped, skipCloseCheck: true);
-                Assert.Empty(warnings);
+                // The erasure channel has no fading, so its m coordinate is the constant 0 by design
+                // (bounds [0, 0]); the checker rightly notes the equal bounds and nothing else.
+                var expected = id == SplitInferenceRegistration.AuthorsId ? 1 : 0;
+                Assert.Equal(expected, warnings.Count);
+                Assert.All(warnings, w => Assert.Contains("maximum and minimum values are equal", w));
             }
         }
     }
@@ -54,6 +59,31 @@ public sealed class SplitInferenceRegistrationTests : IDisposable
         Assert.Equal(3, raw.Options.MaxMove);
         Assert.Equal(Channel.ChannelCase.High, raw.Options.Case);
         Assert.Equal(7, ((SplitGym.Core.Spaces.Discrete)env.ActionSpace).N);
+    }
+
+    [Fact]
+    public void AuthorsPresetReproducesTheirEnvironment()
+    {
+        using var env = Make(SplitInferenceRegistration.AuthorsId);
+        var raw = (SplitInferenceEnv)env.Unwrapped;
+        Assert.Equal(9, ((SplitGym.Core.Spaces.Discrete)env.ActionSpace).N);
+        var reset = env.Reset(seed: 3);
+        Assert.InRange(reset.Observation[0], 0.01f, 0.3f);
+        Assert.Equal(0f, reset.Observation[1]);
+        Assert.InRange(reset.Observation[2], 1f, 10f);
+        double q = raw.Channel.Sigma;
+        for (int t = 1; t <= 5; t++)
+        {
+            int before = raw.Split;
+            var step = env.Step(8);
+            Assert.Equal(Math.Min(10, before + 4), raw.Split);
+            double ppl = (double)step.Info[SplitInferenceInfo.Perplexity]!;
+            Assert.Equal(10.5 * (SyntheticTable.Clean - ppl) / SyntheticTable.Clean + (10 - raw.Split) / 10.0, step.Reward, 9);
+            double factor = raw.Channel.Sigma / q;
+            Assert.InRange(factor, 0.9995 - 1e-12, 1.002 + 1e-12);
+            q = raw.Channel.Sigma;
+            Assert.Equal(t == 5, step.Truncated);
+        }
     }
 
     [Fact]

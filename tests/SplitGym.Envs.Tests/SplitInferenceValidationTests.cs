@@ -13,7 +13,7 @@ public class SplitInferenceValidationTests
 
     [Fact]
     public void SplitMaxBeyondTheModelIsRejected() =>
-        Assert.Contains("pMax ≤ 7", Fails(new SplitInferenceOptions { SplitMax = 8 }));
+        Assert.Contains("pMax ≤ 11", Fails(new SplitInferenceOptions { SplitMax = 12 }));
 
     [Fact]
     public void ZeroMoveIsRejected() => Assert.Contains("K = 0", Fails(new SplitInferenceOptions { MaxMove = 0 }));

@@ -10,10 +10,10 @@ namespace SplitGym.Envs.Channel;
 /// </summary>
 /// <param name="Correlation">Step-to-step correlation ρ ∈ [0, 1].</param>
 /// <param name="RelativeSpread">Stationary standard deviation as a fraction of the range width (≥ 0).</param>
-public sealed record GaussMarkovDrift(double Correlation, double RelativeSpread)
+public sealed record GaussMarkovDrift(double Correlation, double RelativeSpread) : IChannelDrift
 {
     /// <summary>Throws a clear error unless ρ ∈ [0, 1] and the spread is finite and non-negative.</summary>
-    public GaussMarkovDrift Validated()
+    public IChannelDrift Validated()
     {
         if (!(Correlation >= 0 && Correlation <= 1))
             throw new ArgumentOutOfRangeException(nameof(Correlation), Correlation, "Drift correlation ρ must lie in [0, 1].");

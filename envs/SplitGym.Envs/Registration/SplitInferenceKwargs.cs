@@ -12,6 +12,7 @@ namespace SplitGym.Envs.Registration;
 /// </summary>
 /// <remarks>
 /// <list type="table">
+/// <item><term><c>preset</c></term><description><c>authors</c> starts from <see cref="SplitInferencePresets.Authors"/> instead of the defaults.</description></item>
 /// <item><term><c>backend</c></term><description><c>table</c> (default), <c>table-deterministic</c>.</description></item>
 /// <item><term><c>variant</c></term><description>Channel variant of the table: <c>nakagami-awgn</c> (default) or <c>erasure</c>.</description></item>
 /// <item><term><c>model_dir</c></term><description>Checkpoint folder with its tables; default the shipped tiny LLaMA.</description></item>
@@ -50,17 +51,23 @@ public static class SplitInferenceKwargs
 
     private static SplitInferenceOptions Options(EnvKwargs kwargs)
     {
-        double? driftCorrelation = kwargs.Get<double?>("drift_correlation", null);
-        return new SplitInferenceOptions
+        var start = kwargs.Get("preset", "none") switch
         {
-            Case = ChannelCases.Parse(kwargs.Get("case", "A")),
-            MaxMove = kwargs.Get("k", 1),
-            Lambda = kwargs.Get("lambda", SplitInferenceOptions.DefaultLambda),
-            RewardForm = ParseReward(kwargs.Get("reward", "normalised")),
-            MaxPerplexityRatio = kwargs.Get("max_perplexity_ratio", 10.0),
-            SplitMin = kwargs.Get("split_min", 1),
-            SplitMax = kwargs.Get<int?>("split_max", null),
-            Drift = driftCorrelation is double rho ? new GaussMarkovDrift(rho, kwargs.Get("drift_spread", 0.1)) : null,
+            "none" => new SplitInferenceOptions(),
+            "authors" => SplitInferencePresets.Authors,
+            var other => throw new ArgumentException($"Unknown preset '{other}'; expected 'authors' or none."),
+        };
+        double? driftCorrelation = kwargs.Get<double?>("drift_correlation", null);
+        return start with
+        {
+            Case = kwargs.ContainsKey("case") ? ChannelCases.Parse(kwargs.Get("case", "A")) : start.Case,
+            MaxMove = kwargs.Get("k", start.MaxMove),
+            Lambda = kwargs.Get("lambda", start.Lambda),
+            RewardForm = kwargs.ContainsKey("reward") ? ParseReward(kwargs.Get("reward", "normalised")) : start.RewardForm,
+            MaxPerplexityRatio = kwargs.Get("max_perplexity_ratio", start.MaxPerplexityRatio),
+            SplitMin = kwargs.Get("split_min", start.SplitMin),
+            SplitMax = kwargs.Get("split_max", start.SplitMax),
+            Drift = driftCorrelation is double rho ? new GaussMarkovDrift(rho, kwargs.Get("drift_spread", 0.1)) : start.Drift,
         };
     }
 

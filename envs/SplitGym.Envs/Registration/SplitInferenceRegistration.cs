@@ -6,13 +6,17 @@ namespace SplitGym.Envs.Registration;
 /// <summary>
 /// Registers the split-inference ids: <c>SplitInference-v0</c> (case A, K = 1) and
 /// <c>SplitInference-{L|H|A}-k{1|2|3}-v0</c> for the paper's cases and action spaces, all on the
-/// shipped calibrated table with a 32-step time limit. Everything else is a keyword argument
+/// shipped calibrated table with a 32-step time limit, and <c>SplitInferenceAuthors-v0</c>, the
+/// authors' released environment on the erasure table with 5-step episodes. Everything else is a keyword argument
 /// (<see cref="SplitInferenceKwargs"/>).
 /// </summary>
 public static class SplitInferenceRegistration
 {
     /// <summary>The id with every default.</summary>
     public const string DefaultId = "SplitInference-v0";
+
+    /// <summary>The authors' released environment (<see cref="SplitInferencePresets.Authors"/>) on the erasure table.</summary>
+    public const string AuthorsId = "SplitInferenceAuthors-v0";
 
     private static readonly Lock Gate = new();
     private static bool _registeredDefault;
@@ -24,6 +28,7 @@ public static class SplitInferenceRegistration
         .. from channelCase in new[] { ChannelCase.Low, ChannelCase.High, ChannelCase.All }
            from k in new[] { 1, 2, 3 }
            select CaseId(channelCase, k),
+        AuthorsId,
     ];
 
     /// <summary>The id of a case and action size, e.g. <c>SplitInference-A-k1-v0</c>.</summary>
@@ -55,12 +60,9 @@ public static class SplitInferenceRegistration
                 Add(registry, CaseId(channelCase, k), new Dictionary<string, object?> { ["case"] = channelCase.Letter(), ["k"] = k });
             }
         }
+        Add(registry, AuthorsId, new Dictionary<string, object?> { ["preset"] = "authors", ["variant"] = "erasure" }, SplitInferencePresets.Authors.EpisodeLength);
     }
 
-    private static void Add(Registry registry, string id, Dictionary<string, object?> kwargs) =>
-        registry.Register(
-            id,
-            SplitInferenceKwargs.Create,
-            maxEpisodeSteps: SplitInferenceOptions.DefaultEpisodeLength,
-            kwargs: kwargs);
+    private static void Add(Registry registry, string id, Dictionary<string, object?> kwargs, int steps = SplitInferenceOptions.DefaultEpisodeLength) =>
+        registry.Register(id, SplitInferenceKwargs.Create, maxEpisodeSteps: steps, kwargs: kwargs);
 }
