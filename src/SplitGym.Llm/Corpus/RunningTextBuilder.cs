@@ -14,6 +14,8 @@ namespace SplitGym.Llm.Corpus;
 /// <item>The corpus's TeX-style quotes <c>``</c> (open) and <c>''</c> (close) become a plain ASCII
 /// double quote <c>"</c> attached to the quoted text.</item>
 /// <item>A lone <c>'</c> token is a single quote: the first in a paragraph opens, the next closes, and so on.</item>
+/// <item>A sentence-final <c>.</c> after a word that already ends in a period (an abbreviation such as
+/// <c>Ill.</c> ending the sentence) is dropped, as in print.</item>
 /// <item>Everything else, including <c>--</c> dashes, is an ordinary space-separated word.</item>
 /// </list>
 /// </remarks>
@@ -32,6 +34,7 @@ public sealed class RunningTextBuilder
     /// <summary>Appends one word token, spacing it by the rules above.</summary>
     public void Append(string word)
     {
+        if (word == "." && _text.Length > 0 && _text[^1] == '.') return;
         var (surface, attachesLeft, attachesRight) = Classify(word);
         if (!_suppressNextSpace && !attachesLeft) _text.Append(' ');
         _text.Append(surface);

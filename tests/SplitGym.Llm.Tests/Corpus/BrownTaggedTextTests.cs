@@ -10,13 +10,14 @@ public class BrownTaggedTextTests
         "\n\nIt/pps cost/vbd $1,000/nns ,/, (/( 1/2/cd )/) of/in the/at fund/nn ;/. didn't/dod* it/pps ?/.\n" +
         "\n\nMerger/nn-hl proposed/vbn-hl \n" +
         "\n\nHe/pps wrote/vbd '/' hard-fought/jj '/' --/-- really/rb !/.\n" +
-        "\n\n\tA/at new/jj paragraph/nn :/: and/or/cc //in mg/l/nn ./.\n";
+        "\n\n\tA/at new/jj paragraph/nn :/: and/or/cc //in mg/l/nn ./.\n" +
+        "\n\nHe/pps lives/vbz in/in Belleville/np ,/, Ill./np ./.\n";
 
     private const string Expected =
         "The Fulton County jury said \"no evidence\" was found. It cost $1,000, (1/2) of the fund; didn't it?\n" +
         "Merger proposed\n" +
         "He wrote 'hard-fought' -- really!\n" +
-        "A new paragraph: and/or / mg/l.";
+        "A new paragraph: and/or / mg/l. He lives in Belleville, Ill.";
 
     [Fact]
     public void StripsTagsAndRebuildsSpacingOfAHandWrittenSample() =>

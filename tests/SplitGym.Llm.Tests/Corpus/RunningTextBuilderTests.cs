@@ -25,10 +25,11 @@ public class RunningTextBuilderTests
         });
 
     [Property]
-    public Property WordsKeepTheirOrderWhenQuotesAreMapped() =>
+    public Property WordsKeepTheirOrderWhenQuotesAreMappedAndDoublePeriodsMerged() =>
         Prop.ForAll(Gen.Elements(Vocabulary).ArrayOf().ToArbitrary(), words =>
         {
-            var expected = string.Concat(words.Select(w => w is "``" or "''" ? "\"" : w));
+            var expected = words.Aggregate("", (text, w) =>
+                w == "." && text.EndsWith('.') ? text : text + (w is "``" or "''" ? "\"" : w)); // a period after a period is dropped
             return Build(words).Replace(" ", "") == expected;
         });
 
