@@ -61,9 +61,10 @@ public sealed class CalibrationSweep
         var sweep = _header.Sweep;
         int split = grid.Splits[point.SplitIndex];
         double intensity = grid.Intensities[point.IntensityIndex], shape = grid.Shapes[point.ShapeIndex];
+        ulong cellSeed = CellSeed.Derive(sweep.Seed, split, intensity, shape);
         var draws = new List<double>();
         while (!Enough(draws, sweep))
-            draws.Add(session.Perplexity(intensity, shape, CellSeed.Derive(sweep.Seed, split, intensity, shape, draws.Count)));
+            draws.Add(session.Perplexity(intensity, shape, cellSeed, draws.Count));
         return PerplexityCell.FromDraws(split, intensity, shape, _header.Evaluation.Tokens, draws);
     }
 

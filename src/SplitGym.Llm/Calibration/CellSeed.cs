@@ -1,20 +1,21 @@
 namespace SplitGym.Llm.Calibration;
 
 /// <summary>
-/// Seeds of the channel draws. A draw's seed is a hash of the base seed, the cell's axis values and
-/// the repeat number only, so a cell gives the same result whichever shard computes it, in whatever
-/// order, and whatever else is on the grid.
+/// Seeds of the channel draws of a cell. A cell's seed is a hash of the base seed and the cell's axis
+/// values only, so a cell gives the same result whichever shard computes it, in whatever order, and
+/// whatever else is on the grid. Draw r of the cell then uses the engine's per-(seed, repeat, window)
+/// derivation (<see cref="Perplexity.DrawSeeds"/>), so a cell's draws are exactly those of
+/// <see cref="Perplexity.PerplexityEvaluator.Evaluate"/> with the cell's seed.
 /// </summary>
 public static class CellSeed
 {
-    /// <summary>The seed of draw <paramref name="repeat"/> of the cell at (split, intensity, shape).</summary>
-    public static ulong Derive(ulong baseSeed, int split, double intensity, double shape, int repeat)
+    /// <summary>The seed of the cell at (split, intensity, shape).</summary>
+    public static ulong Derive(ulong baseSeed, int split, double intensity, double shape)
     {
         ulong state = Mix(baseSeed);
         state = Mix(state ^ (ulong)split);
         state = Mix(state ^ (ulong)BitConverter.DoubleToInt64Bits(intensity));
-        state = Mix(state ^ (ulong)BitConverter.DoubleToInt64Bits(shape));
-        return Mix(state ^ (ulong)repeat);
+        return Mix(state ^ (ulong)BitConverter.DoubleToInt64Bits(shape));
     }
 
     /// <summary>SplitMix64 finaliser: a bijective mixer whose output bits all depend on all input bits.</summary>

@@ -29,6 +29,7 @@ public interface ISplitSession : IDisposable
     /// </summary>
     /// <param name="intensity">Noise σ, or erasure probability q.</param>
     /// <param name="shape">Nakagami m (ignored for erasure).</param>
-    /// <param name="seed">Seed of this draw; the same seed gives the same perplexity.</param>
-    double Perplexity(double intensity, double shape, ulong seed);
+    /// <param name="cellSeed">The cell's seed (see <see cref="CellSeed"/>).</param>
+    /// <param name="repeat">Draw number within the cell; the same (seed, repeat) gives the same perplexity.</param>
+    double Perplexity(double intensity, double shape, ulong cellSeed, int repeat);
 }

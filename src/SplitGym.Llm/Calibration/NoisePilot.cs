@@ -28,7 +28,7 @@ public static class NoisePilot
         {
             using var session = evaluator.OpenSplit(splits[s]);
             for (int i = 0; i < candidates.Count; i++)
-                ratios[s, i] = session.Perplexity(candidates[i], shape, CellSeed.Derive(seed, splits[s], candidates[i], shape, 0)) / clean;
+                ratios[s, i] = session.Perplexity(candidates[i], shape, CellSeed.Derive(seed, splits[s], candidates[i], shape), 0) / clean;
         }
         return new PilotResult(splits, candidates, shape, clean, ratios);
     }

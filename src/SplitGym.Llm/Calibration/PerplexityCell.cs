@@ -1,3 +1,5 @@
+using SplitGym.Llm.Perplexity;
+
 namespace SplitGym.Llm.Calibration;
 
 /// <summary>
@@ -42,10 +44,8 @@ public sealed record PerplexityCell(
     /// <summary>Sample mean and standard error of the mean of <paramref name="values"/> (at least two).</summary>
     public static (double Mean, double StandardError) Summarise(IReadOnlyList<double> values)
     {
-        double mean = values.Average();
-        double sumSquares = values.Sum(v => (v - mean) * (v - mean));
-        double sampleVariance = sumSquares / (values.Count - 1);
-        return (mean, Math.Sqrt(sampleVariance / values.Count));
+        var summary = PerplexityResult.FromRepeats(values, 0);
+        return (summary.Mean, summary.StandardError);
     }
 
     internal void Validate(string field, int expectedTokens)

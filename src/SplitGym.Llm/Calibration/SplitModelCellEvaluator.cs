@@ -1,5 +1,6 @@
 using SplitGym.Llm.Channels;
 using SplitGym.Llm.Model;
+using SplitGym.Llm.Perplexity;
 using SplitGym.Llm.Split;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -7,16 +8,16 @@ using static TorchSharp.torch;
 namespace SplitGym.Llm.Calibration;
 
 /// <summary>
-/// The real cell evaluator: the split LLaMA with the channel in the loop. The clean UE-side hidden
-/// states of all windows are computed once per split and kept; visiting splits in increasing order
-/// (as a sweep does) advances them layer by layer, so the UE side costs one forward pass for the
-/// whole sweep. A channel draw then costs only the channel and the edge side, run over the windows in
-/// batches of <c>batchWindows</c>.
+/// The real cell evaluator: the split LLaMA with the channel in the loop, on the engine's
+/// <see cref="SlidingWindows"/>. The clean UE-side hidden states of all windows are computed once per
+/// split and kept; visiting splits in increasing order (as a sweep does) advances them layer by layer,
+/// so the UE side costs one forward pass for the whole sweep. A channel draw then costs only the
+/// channel and the edge side, run over the windows in batches.
 /// </summary>
 /// <remarks>
-/// A draw's noise comes from a generator seeded with the draw's seed and consumed batch after batch,
-/// so results depend on the batch size: keep it fixed within a sweep (it is part of the
-/// reproducibility, not of the statistics).
+/// Each window of draw r gets its own generator seeded with <see cref="DrawSeeds.For"/>(cell seed, r,
+/// window), exactly as <see cref="PerplexityEvaluator"/> does, so a draw does not depend on the batch
+/// size and equals the engine evaluator's repeat r with the cell's seed.
 /// </remarks>
 public sealed class SplitModelCellEvaluator : ICellEvaluator, IDisposable
 {
@@ -30,30 +31,30 @@ public sealed class SplitModelCellEvaluator : ICellEvaluator, IDisposable
     private int _cachedSplit;
     private double? _clean;
 
-    /// <summary>Prepares windows of <paramref name="tokenIds"/> for <paramref name="model"/> (not owned).</summary>
+    /// <summary>Prepares the windows of <paramref name="tokenIds"/> for <paramref name="model"/> (not owned).</summary>
     /// <param name="model">The model to split.</param>
     /// <param name="tokenIds">The evaluation text as token ids.</param>
-    /// <param name="plan">The windows to score (see <see cref="WindowPlan"/>).</param>
-    /// <param name="batchWindows">Windows per forward batch (memory versus speed).</param>
+    /// <param name="windows">The windows to score.</param>
+    /// <param name="batchWindows">Windows per forward batch (memory versus speed; results do not depend on it).</param>
     /// <param name="channelFor">The channel for (intensity, shape), e.g. via <see cref="CalibrationChannels.Create"/>.</param>
-    public SplitModelCellEvaluator(LlamaForCausalLM model, IReadOnlyList<int> tokenIds, WindowPlan plan, int batchWindows, Func<double, double, IChannel> channelFor)
+    public SplitModelCellEvaluator(LlamaForCausalLM model, IReadOnlyList<int> tokenIds, SlidingWindows windows, int batchWindows, Func<double, double, IChannel> channelFor)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchWindows, 1);
         _runner = new SplitRunner(model);
-        Plan = plan;
+        Windows = windows;
         _batchWindows = batchWindows;
         _channelFor = channelFor;
-        (_inputs, _targets, _scored) = BuildWindows(tokenIds, plan);
+        (_inputs, _targets, _scored) = BuildWindows(tokenIds, windows);
     }
 
     /// <summary>The window layout.</summary>
-    public WindowPlan Plan { get; }
+    public SlidingWindows Windows { get; }
 
     /// <inheritdoc />
-    public int TokensPerRepeat => Plan.ScoredTokens;
+    public int TokensPerRepeat => Windows.ScoredTokens;
 
     /// <inheritdoc />
-    public double CleanPerplexity() => _clean ??= Perplexity(batch => _runner.Model.forward(_inputs[batch]));
+    public double CleanPerplexity() => _clean ??= Perplexity((batch, _) => _runner.Model.forward(_inputs[batch]));
 
     /// <inheritdoc />
     public ISplitSession OpenSplit(int split)
@@ -71,21 +72,23 @@ public sealed class SplitModelCellEvaluator : ICellEvaluator, IDisposable
         _scored.Dispose();
     }
 
-    private static (Tensor Inputs, Tensor Targets, Tensor Scored) BuildWindows(IReadOnlyList<int> ids, WindowPlan plan)
+    private static (Tensor Inputs, Tensor Targets, Tensor Scored) BuildWindows(IReadOnlyList<int> ids, SlidingWindows windows)
     {
-        var inputs = new long[plan.Count * plan.Window];
-        var targets = new long[inputs.Length];
-        var scored = new bool[inputs.Length];
-        for (int k = 0; k < plan.Count; k++)
+        int width = windows.Window, predictions = width - 1;
+        var inputs = new long[windows.Count * width];
+        var targets = new long[windows.Count * predictions];
+        var scored = new bool[targets.Length];
+        for (int k = 0; k < windows.Count; k++)
         {
-            for (int t = 0; t < plan.Window; t++)
-            {
-                int at = k * plan.Window + t, source = plan.Start(k) + t;
-                (inputs[at], targets[at], scored[at]) = (ids[source], ids[source + 1], t >= plan.FirstScored(k));
-            }
+            int start = windows.Starts[k];
+            for (int t = 0; t < width; t++)
+                inputs[k * width + t] = ids[start + t];
+            for (int i = 0; i < predictions; i++)
+                (targets[k * predictions + i], scored[k * predictions + i]) = (ids[start + i + 1], i >= windows.FirstScoredPrediction(k));
         }
-        long[] shape = [plan.Count, plan.Window];
-        return (tensor(inputs, shape), tensor(targets, shape), tensor(scored, shape));
+        return (tensor(inputs, [windows.Count, width]).DetachFromDisposeScope(),
+            tensor(targets, [windows.Count, predictions]).DetachFromDisposeScope(),
+            tensor(scored, [windows.Count, predictions]).DetachFromDisposeScope());
     }
 
     /// <summary>Brings the cached clean hidden states to <paramref name="split"/>, advancing from the cached split when possible.</summary>
@@ -95,52 +98,59 @@ public sealed class SplitModelCellEvaluator : ICellEvaluator, IDisposable
             return;
         bool advance = _cachedHidden is not null && _cachedSplit < split;
         var previous = _cachedHidden;
-        _cachedHidden = Batched(batch => advance
-            ? _runner.AdvanceUe(previous![batch], _cachedSplit, split)
-            : _runner.RunUe(_inputs[batch], split));
+        using (no_grad())
+        using (var scope = NewDisposeScope())
+        {
+            var parts = Batches().Select(b => advance ? _runner.AdvanceUe(previous![b.Index], _cachedSplit, split) : _runner.RunUe(_inputs[b.Index], split));
+            _cachedHidden = cat(parts.ToList(), 0).MoveToOuterDisposeScope();
+        }
         previous?.Dispose();
         _cachedSplit = split;
     }
 
-    /// <summary>Runs <paramref name="stage"/> on every batch of windows and concatenates the results along the window axis.</summary>
-    private Tensor Batched(Func<TensorIndex, Tensor> stage)
+    private IEnumerable<(TensorIndex Index, int FirstWindow)> Batches()
     {
-        using var noGrad = no_grad();
-        using var scope = NewDisposeScope();
-        var parts = Batches().Select(batch => stage(batch)).ToList();
-        return cat(parts, 0).MoveToOuterDisposeScope();
+        for (int start = 0; start < Windows.Count; start += _batchWindows)
+            yield return (TensorIndex.Slice(start, Math.Min(start + _batchWindows, Windows.Count)), start);
     }
 
-    private IEnumerable<TensorIndex> Batches()
-    {
-        for (int start = 0; start < Plan.Count; start += _batchWindows)
-            yield return TensorIndex.Slice(start, Math.Min(start + _batchWindows, Plan.Count));
-    }
-
-    /// <summary>exp(mean NLL over scored targets) of the logits <paramref name="logitsOf"/> gives per batch.</summary>
-    private double Perplexity(Func<TensorIndex, Tensor> logitsOf)
+    /// <summary>exp(mean NLL over the scored predictions) of the logits that <paramref name="logitsOf"/> gives per batch.</summary>
+    private double Perplexity(Func<TensorIndex, int, Tensor> logitsOf)
     {
         using var noGrad = no_grad();
         double totalNll = 0;
-        foreach (var batch in Batches())
+        foreach (var (batch, firstWindow) in Batches())
         {
             using var scope = NewDisposeScope();
-            var logits = logitsOf(batch);
-            var nll = nn.functional.cross_entropy(logits.flatten(0, 1), _targets[batch].flatten(), reduction: nn.Reduction.None);
+            var logits = logitsOf(batch, firstWindow);
+            var predictions = logits.narrow(1, 0, logits.shape[1] - 1).flatten(0, 1).to_type(ScalarType.Float32);
+            var nll = nn.functional.cross_entropy(predictions, _targets[batch].flatten(), reduction: nn.Reduction.None);
             totalNll += nll.to_type(ScalarType.Float64).masked_select(_scored[batch].flatten()).sum().item<double>();
         }
-        return Math.Exp(totalNll / Plan.ScoredTokens);
+        return Math.Exp(totalNll / Windows.ScoredTokens);
+    }
+
+    /// <summary>The received hidden states of a batch: each window through the channel with its own generator.</summary>
+    private Tensor Receive(IChannel channel, TensorIndex batch, int firstWindow, ulong cellSeed, int repeat)
+    {
+        var sent = _cachedHidden![batch];
+        var received = new Tensor[sent.shape[0]];
+        for (int i = 0; i < received.Length; i++)
+        {
+            using var generator = new Generator(DrawSeeds.For(cellSeed, repeat, firstWindow + i), sent.device);
+            received[i] = channel.Apply(sent.narrow(0, i, 1), generator);
+        }
+        return cat(received, 0);
     }
 
     private sealed class Session(SplitModelCellEvaluator owner, int split) : ISplitSession
     {
-        public double Perplexity(double intensity, double shape, ulong seed)
+        public double Perplexity(double intensity, double shape, ulong cellSeed, int repeat)
         {
             if (owner._cachedSplit != split)
                 throw new InvalidOperationException($"Session for split {split} used after split {owner._cachedSplit} was opened.");
             var channel = owner._channelFor(intensity, shape);
-            using var generator = new Generator(seed);
-            return owner.Perplexity(batch => owner._runner.RunEdge(channel.Apply(owner._cachedHidden![batch], generator), split));
+            return owner.Perplexity((batch, firstWindow) => owner._runner.RunEdge(owner.Receive(channel, batch, firstWindow, cellSeed, repeat), split));
         }
 
         public void Dispose()

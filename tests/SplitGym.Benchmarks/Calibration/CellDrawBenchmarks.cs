@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using SplitGym.Llm.Calibration;
 using SplitGym.Llm.Model;
+using SplitGym.Llm.Perplexity;
 
 namespace SplitGym.Benchmarks.Calibration;
 
@@ -18,7 +19,7 @@ public class CellDrawBenchmarks
     private LlamaForCausalLM _model = null!;
     private SplitModelCellEvaluator _evaluator = null!;
     private ISplitSession _session = null!;
-    private ulong _seed;
+    private int _repeat;
 
     /// <summary>Split point p of the draw.</summary>
     [Params(1, 16, 31)]
@@ -41,14 +42,14 @@ public class CellDrawBenchmarks
         _model = new LlamaForCausalLM(config, seed: 1);
         var random = new Random(1);
         int[] ids = [.. Enumerable.Range(0, Tokens + 1).Select(_ => random.Next(256))];
-        _evaluator = new SplitModelCellEvaluator(_model, ids, new WindowPlan(ids.Length, 128, 128), 32,
+        _evaluator = new SplitModelCellEvaluator(_model, ids, new SlidingWindows(ids.Length, 128, 128), 32,
             (sigma, m) => CalibrationChannels.Create(ChannelDescription.DefaultNakagami, sigma, m));
         _session = _evaluator.OpenSplit(Split);
     }
 
     /// <summary>One draw: Nakagami m = 1 fading with σ = 0.1 noise, then the edge side and the NLL.</summary>
     [Benchmark]
-    public double Draw() => _session.Perplexity(0.1, 1, _seed++);
+    public double Draw() => _session.Perplexity(0.1, 1, 7, _repeat++);
 
     /// <summary>Frees the model and cached states.</summary>
     [GlobalCleanup]

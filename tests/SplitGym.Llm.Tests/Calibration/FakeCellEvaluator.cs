@@ -33,7 +33,7 @@ internal sealed class FakeCellEvaluator(double relativeSpread = 0.03, int crashA
 
     private sealed class Session(FakeCellEvaluator owner, int split) : ISplitSession
     {
-        public double Perplexity(double intensity, double shape, ulong seed)
+        public double Perplexity(double intensity, double shape, ulong cellSeed, int repeat)
         {
             var cell = (split, intensity, shape);
             if (owner.CellsStarted.Count == 0 || owner.CellsStarted[^1] != cell)
@@ -42,7 +42,7 @@ internal sealed class FakeCellEvaluator(double relativeSpread = 0.03, int crashA
                     throw new SimulatedCrashException();
                 owner.CellsStarted.Add(cell);
             }
-            double jitter = new Random((int)(seed % int.MaxValue)).NextDouble() * 2 - 1;
+            double jitter = new Random((int)((cellSeed + (ulong)repeat * 7919) % int.MaxValue)).NextDouble() * 2 - 1;
             return Expected(split, intensity, shape) * (1 + owner.RelativeSpread * jitter);
         }
 

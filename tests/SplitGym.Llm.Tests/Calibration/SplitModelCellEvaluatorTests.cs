@@ -1,6 +1,7 @@
 using SplitGym.Llm.Calibration;
 using SplitGym.Llm.Channels;
 using SplitGym.Llm.Model;
+using SplitGym.Llm.Perplexity;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -22,31 +23,30 @@ public sealed class SplitModelCellEvaluatorTests : IDisposable
     public void Dispose() => _model.Dispose();
 
     private SplitModelCellEvaluator Evaluator(ChannelDescription channel, int stride = Window, int batchWindows = 3) =>
-        new(_model, Tokens, new WindowPlan(Tokens.Length, Window, stride), batchWindows, (i, s) => CalibrationChannels.Create(channel, i, s));
-
-    /// <summary>Straightforward reference: one window at a time, log-softmax by hand, scored targets summed in a loop.</summary>
-    private double ReferencePerplexity(WindowPlan plan)
-    {
-        using var noGrad = no_grad();
-        double nll = 0;
-        for (int k = 0; k < plan.Count; k++)
-        {
-            using var scope = NewDisposeScope();
-            var ids = tensor(Tokens.Skip(plan.Start(k)).Take(Window).Select(t => (long)t).ToArray(), [1, Window]);
-            var logProbabilities = _model.forward(ids).log_softmax(-1);
-            for (int t = plan.FirstScored(k); t < Window; t++)
-                nll -= logProbabilities[0, t, Tokens[plan.Start(k) + t + 1]].item<float>();
-        }
-        return Math.Exp(nll / plan.ScoredTokens);
-    }
+        new(_model, Tokens, new SlidingWindows(Tokens.Length, Window, stride), batchWindows, (i, s) => CalibrationChannels.Create(channel, i, s));
 
     [Theory]
     [InlineData(12)]
     [InlineData(5)]
-    public void CleanPerplexityMatchesWindowByWindowReference(int stride)
+    public void CleanPerplexityMatchesTheEngineEvaluator(int stride)
     {
         using var evaluator = Evaluator(ChannelDescription.DefaultErasure, stride);
-        Assert.Equal(ReferencePerplexity(evaluator.Plan), evaluator.CleanPerplexity(), 4);
+        using var engine = new PerplexityEvaluator(_model, Tokens, Window, stride, batchSize: 4);
+        Assert.Equal(engine.TokenCount, evaluator.TokensPerRepeat);
+        Assert.Equal(engine.Clean(), evaluator.CleanPerplexity(), 5);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void DrawsEqualTheEngineEvaluatorsRepeatsWithTheCellSeed(int split)
+    {
+        using var evaluator = Evaluator(ChannelDescription.DefaultNakagami, stride: 5, batchWindows: 4);
+        using var engine = new PerplexityEvaluator(_model, Tokens, Window, 5, batchSize: 3);
+        var expected = engine.Evaluate(split, new NakagamiChannel(1, 0.4), 3, seed: 99).PerRepeat;
+        using var session = evaluator.OpenSplit(split);
+        for (int repeat = 0; repeat < 3; repeat++)
+            Assert.Equal(expected[repeat], session.Perplexity(0.4, 1, 99, repeat), 5);
     }
 
     [Fact]
@@ -59,9 +59,9 @@ public sealed class SplitModelCellEvaluatorTests : IDisposable
         for (int split = 0; split <= Config.NumHiddenLayers; split++)
         {
             using var a = erasure.OpenSplit(split);
-            Assert.Equal(clean, a.Perplexity(0, 0, 1), 5);
+            Assert.Equal(clean, a.Perplexity(0, 0, 1, 0), 5);
             using var b = equalised.OpenSplit(split);
-            Assert.Equal(clean, b.Perplexity(0, 0.5, 1), 5);
+            Assert.Equal(clean, b.Perplexity(0, 0.5, 1, 0), 5);
         }
     }
 
@@ -75,17 +75,18 @@ public sealed class SplitModelCellEvaluatorTests : IDisposable
         using var fresh = Evaluator(ChannelDescription.DefaultNakagami);
         using var a = advanced.OpenSplit(3);
         using var b = fresh.OpenSplit(3);
-        Assert.Equal(b.Perplexity(0.3, 1, 42), a.Perplexity(0.3, 1, 42), 6);
+        Assert.Equal(b.Perplexity(0.3, 1, 42, 0), a.Perplexity(0.3, 1, 42, 0), 6);
     }
 
     [Fact]
-    public void SameSeedSameDrawAndNoiseChangesPerplexity()
+    public void SameSeedAndRepeatSameDrawAndNoiseChangesPerplexity()
     {
         using var evaluator = Evaluator(ChannelDescription.DefaultNakagami);
         using var session = evaluator.OpenSplit(2);
-        double first = session.Perplexity(2, 1, 5);
-        Assert.Equal(first, session.Perplexity(2, 1, 5));
-        Assert.NotEqual(first, session.Perplexity(2, 1, 6));
+        double first = session.Perplexity(2, 1, 5, 0);
+        Assert.Equal(first, session.Perplexity(2, 1, 5, 0));
+        Assert.NotEqual(first, session.Perplexity(2, 1, 5, 1));
+        Assert.NotEqual(first, session.Perplexity(2, 1, 6, 0));
         Assert.True(Math.Abs(first / evaluator.CleanPerplexity() - 1) > 1e-4, $"noisy {first} versus clean {evaluator.CleanPerplexity()}");
     }
 
@@ -94,10 +95,13 @@ public sealed class SplitModelCellEvaluatorTests : IDisposable
     {
         using var evaluator = Evaluator(ChannelDescription.DefaultNakagami);
         using var session = evaluator.OpenSplit(2);
-        session.Perplexity(1, 1, 1);
+        session.Perplexity(1, 1, 1, 0);
         long before = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
-        for (ulong seed = 0; seed < 5; seed++)
-            session.Perplexity(1, 1, seed);
+        for (int repeat = 0; repeat < 5; repeat++)
+            session.Perplexity(1, 1, 1, repeat);
+        using (evaluator.OpenSplit(3))
+        {
+        }
         Assert.Equal(before, DisposeScopeManager.Statistics.ThreadTotalLiveCount);
     }
 
@@ -115,16 +119,6 @@ public sealed class SplitModelCellEvaluatorTests : IDisposable
             Assert.Equal(table.CleanPerplexity, table.Cell(s, 0, 0).Mean, 5);
             Assert.True(Math.Abs(table.Cell(s, 1, 0).Mean / table.CleanPerplexity - 1) > 1e-4);
         }
-    }
-
-    [Fact]
-    public void WindowPlanScoresEveryTargetOnceAndRejectsShortText()
-    {
-        var plan = new WindowPlan(90, 12, 5);
-        Assert.Equal(16, plan.Count);
-        Assert.Equal(12 + 15 * 5, plan.ScoredTokens);
-        Assert.Throws<ArgumentException>(() => new WindowPlan(12, 12, 12));
-        Assert.Throws<ArgumentException>(() => new WindowPlan(90, 12, 13));
     }
 
     [Fact]
