@@ -1,0 +1,36 @@
+using SplitGym.Agents.Training;
+
+namespace SplitGym.Agents;
+
+/// <summary>
+/// What every SplitGym agent offers, learning or not: choose an action for an observation, learn from
+/// its environment for a number of steps, and save or restore itself. Observations are float32
+/// vectors (a Box) and actions indices of a Discrete space.
+/// </summary>
+public interface IAgent : IDisposable
+{
+    /// <summary>The short algorithm name used in run folders and checkpoints (e.g. <c>PPO</c>).</summary>
+    string Name { get; }
+
+    /// <summary>Environment steps consumed by learning so far (summed over sub-envs).</summary>
+    long NumTimesteps { get; }
+
+    /// <summary>Chooses the action for one observation.</summary>
+    /// <param name="observation">One observation, in the env's observation-space layout.</param>
+    /// <param name="deterministic">True: the most likely (greedy) action; false: a sample from the policy (or ε-greedy).</param>
+    /// <param name="actionMask">Optional mask, one entry per action, true where the action is allowed; empty means all allowed.</param>
+    int Predict(ReadOnlySpan<float> observation, bool deterministic = true, ReadOnlySpan<bool> actionMask = default);
+
+    /// <summary>
+    /// Learns until <see cref="NumTimesteps"/> reaches <paramref name="totalTimesteps"/> (an absolute
+    /// target, so that a run resumed from a checkpoint with the same target continues the same schedules)
+    /// or a callback stops it.
+    /// </summary>
+    void Learn(long totalTimesteps, IReadOnlyList<Callback>? callbacks = null);
+
+    /// <summary>Writes a checkpoint folder at <paramref name="path"/> (atomically replaced).</summary>
+    void Save(string path);
+
+    /// <summary>Restores the state saved by <see cref="Save"/>; fails clearly when the checkpoint is damaged or made by a different configuration.</summary>
+    void Load(string path);
+}
