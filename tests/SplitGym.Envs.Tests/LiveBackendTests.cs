@@ -2,6 +2,7 @@ using SplitGym.Core.Checking;
 using SplitGym.Envs.Backends;
 using SplitGym.Llm.Calibration;
 using SplitGym.Llm.Model;
+using SplitGym.Llm.Perplexity;
 
 namespace SplitGym.Envs.Tests;
 
@@ -30,7 +31,7 @@ public sealed class LiveBackendTests : IDisposable
     }
 
     private SplitModelCellEvaluator Evaluator() =>
-        new(_model, Tokens, new WindowPlan(Tokens.Length, Window, Window), batchWindows: 4,
+        new(_model, Tokens, new SlidingWindows(Tokens.Length, Window, Window), batchWindows: 4,
             (intensity, shape) => CalibrationChannels.Create(ChannelDescription.DefaultNakagami, intensity, shape));
 
     private PerplexityTable Calibrate(SplitModelCellEvaluator evaluator)

@@ -55,7 +55,7 @@ public sealed class LiveBackend(ICellEvaluator evaluator, IRewardBackend expecta
             _sessionSplit = split;
         }
         LiveEvaluations++;
-        return _session!.Perplexity(channel.Sigma, channel.Shape, rng.NextUInt64());
+        return _session!.Perplexity(channel.Sigma, channel.Shape, rng.NextUInt64(), repeat: 0);
     }
 
     /// <summary>Releases the cached hidden states.</summary>
