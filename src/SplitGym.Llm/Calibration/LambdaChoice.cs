@@ -21,13 +21,13 @@ public static class LambdaChoice
     public static IReadOnlyList<double> DefaultCandidates { get; } =
         [.. Enumerable.Range(0, 41).Select(k => Math.Round(0.01 * Math.Pow(10, k / 10.0), 6))];
 
-    /// <summary>Scores every candidate λ on the table.</summary>
-    public static IReadOnlyList<Candidate> Score(PerplexityTable table, ComputeLoad load, IReadOnlyList<double> candidates) =>
-        [.. candidates.Select(lambda => Score(new SplitRewardAnalysis(table, load, lambda), table))];
+    /// <summary>Scores every candidate λ on the table, with the perplexity ratio clipped at <paramref name="maxPerplexityRatio"/>.</summary>
+    public static IReadOnlyList<Candidate> Score(PerplexityTable table, ComputeLoad load, IReadOnlyList<double> candidates, double maxPerplexityRatio = double.PositiveInfinity) =>
+        [.. candidates.Select(lambda => Score(new SplitRewardAnalysis(table, load, lambda, maxPerplexityRatio), table))];
 
     /// <summary>The best-scoring candidate.</summary>
-    public static Candidate Choose(PerplexityTable table, ComputeLoad load, IReadOnlyList<double> candidates) =>
-        Score(table, load, candidates)
+    public static Candidate Choose(PerplexityTable table, ComputeLoad load, IReadOnlyList<double> candidates, double maxPerplexityRatio = double.PositiveInfinity) =>
+        Score(table, load, candidates, maxPerplexityRatio)
             .OrderByDescending(c => c.DistinctSplits)
             .ThenByDescending(c => c.SplitRange)
             .ThenBy(c => c.Lambda)
