@@ -1,0 +1,60 @@
+using System.Text.Json;
+
+namespace SplitGym.Cli.Tests;
+
+public class EndToEndTests
+{
+    private static string WriteCorpusSource(string folder)
+    {
+        var random = new Random(3);
+        string[] words = ["the", "cat", "sat", "on", "a", "mat", "and", "dog", "ran", "to", "house", "garden"];
+        for (var i = 0; i < 60; i++)
+        {
+            var sentences = Enumerable.Range(0, 30).Select(_ => string.Join(' ', Enumerable.Range(0, 6).Select(_ => words[random.Next(words.Length)])) + ".");
+            File.WriteAllText(Path.Combine(folder, $"doc{i:D2}.txt"), string.Join(' ', sentences));
+        }
+        return folder;
+    }
+
+    [Fact]
+    public void PrepareTrainAndEvaluateATinyModel()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "splitgym-e2e-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var source = WriteCorpusSource(Directory.CreateDirectory(Path.Combine(root, "source")).FullName);
+            var corpus = Path.Combine(root, "corpus");
+            var run = Path.Combine(root, "run");
+            var prepare = CliRun.Of("data", "prepare", "--text", source, "--out", corpus);
+            Assert.True(prepare.ExitCode == 0, prepare.Error);
+            string[] train = ["model", "train", "--corpus", corpus, "--out", run, "--layers", "2", "--hidden", "32", "--heads", "2", "--kv-heads", "1",
+                "--intermediate", "64", "--context", "32", "--batch", "8", "--steps", "80", "--warmup", "5", "--lr", "1e-2", "--eval-batches", "2",
+                "--checkpoint-interval", "10", "--storage", "bf16"];
+            var trained = CliRun.Of(train);
+            Assert.True(trained.ExitCode == 0, trained.Error);
+            Assert.Contains("step 80/80", trained.Output);
+            Assert.Contains("validation at step 80", trained.Output);
+
+            var exported = Path.Combine(root, "exported");
+            var export = CliRun.Of("model", "export", "--model", Path.Combine(run, "final"), "--out", exported, "--storage", "f16");
+            Assert.True(export.ExitCode == 0, export.Error);
+            Assert.True(File.Exists(Path.Combine(exported, "tokenizer_config.json")));
+
+            var metricsPath = Path.Combine(root, "metrics.json");
+            var evaluated = CliRun.Of("model", "eval", "--model", exported, "--corpus", corpus, "--window", "32", "--stride", "16", "--json", metricsPath);
+            Assert.True(evaluated.ExitCode == 0, evaluated.Error);
+            Assert.Contains("unigram byte model", evaluated.Output);
+            using var metrics = JsonDocument.Parse(File.ReadAllText(metricsPath));
+            var perplexity = metrics.RootElement.GetProperty("perplexity").GetDouble();
+            var unigram = metrics.RootElement.GetProperty("unigram_perplexity").GetDouble();
+            Assert.True(perplexity < unigram, $"model {perplexity} should beat unigram {unigram}");
+
+            var rerun = CliRun.Of(train); // a finished run resumes at its last step and does no more work
+            Assert.Contains("resuming from the checkpoint at step 80/80", rerun.Output);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+}
