@@ -13,7 +13,7 @@ public sealed class VectorEnvTests
 {
     private const int CountKey = 0;
 
-    [Property(MaxTest = 30)]
+    [Property(MaxTest = 15)]
     public Property Sync_and_async_report_identical_results_for_the_same_seed() =>
         Prop.ForAll(
             Gen.Choose(1, 6).ToArbitrary(),
