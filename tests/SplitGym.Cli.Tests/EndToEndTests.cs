@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 
 namespace SplitGym.Cli.Tests;
@@ -14,6 +15,56 @@ public class EndToEndTests
             File.WriteAllText(Path.Combine(folder, $"doc{i:D2}.txt"), string.Join(' ', sentences));
         }
         return folder;
+    }
+
+    private static string[] TinyTrainArguments(string corpus, string run, int steps) =>
+    [
+        "model", "train", "--corpus", corpus, "--out", run, "--layers", "2", "--hidden", "32", "--heads", "2", "--kv-heads", "1",
+        "--intermediate", "64", "--context", "32", "--batch", "8", "--steps", steps.ToString(), "--warmup", "5", "--lr", "1e-2",
+        "--eval-batches", "2", "--checkpoint-interval", "10", "--log-interval", "5", "--threads", "1",
+    ];
+
+    [Fact]
+    public void TrainingKilledWithSigkillResumesToBitIdenticalWeights()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "splitgym-kill-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var corpus = Path.Combine(root, "corpus");
+            Assert.Equal(0, CliRun.Of("data", "prepare", "--text", WriteCorpusSource(Directory.CreateDirectory(Path.Combine(root, "source")).FullName), "--out", corpus).ExitCode);
+            var straight = Path.Combine(root, "straight");
+            var killed = Path.Combine(root, "killed");
+            Assert.Equal(0, CliRun.Of(TinyTrainArguments(corpus, straight, 60)).ExitCode);
+
+            KillDuringTraining(TinyTrainArguments(corpus, killed, 60), afterLine: "step 35/60");
+            var resumed = CliRun.Of(TinyTrainArguments(corpus, killed, 60));
+            Assert.True(resumed.ExitCode == 0, resumed.Error);
+            Assert.Matches(@"resuming from the checkpoint at step [345]0/60", resumed.Output); // killed at step 35 or a little later
+            Assert.Equal(
+                File.ReadAllBytes(Path.Combine(straight, "final", "model.safetensors")),
+                File.ReadAllBytes(Path.Combine(killed, "final", "model.safetensors")));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    /// <summary>Runs the CLI in a child process and kills it (SIGKILL) as soon as it prints <paramref name="afterLine"/>.</summary>
+    private static void KillDuringTraining(string[] args, string afterLine)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "splitgym.dll"));
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        using var process = Process.Start(start)!;
+        while (process.StandardOutput.ReadLine() is { } line)
+            if (line.StartsWith(afterLine, StringComparison.Ordinal))
+            {
+                process.Kill(); // SIGKILL: no chance to write anything
+                break;
+            }
+        process.WaitForExit();
+        Assert.NotEqual(0, process.ExitCode);
     }
 
     [Fact]
