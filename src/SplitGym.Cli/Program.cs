@@ -38,6 +38,8 @@ public static class Program
     [
         DataCommands.Create(console),
         ModelCommands.Create(console),
+        EnvCommands.CreateList(console),
+        EnvCommands.CreateCheck(console),
     ];
 
     /// <summary>The error about an unrecognised token if there is one (it names what the user typed), else the first; on one line.</summary>
