@@ -73,7 +73,7 @@ public sealed class TokenizerJsonTextTokenizer : ITextTokenizer
             Merges = model.GetProperty("merges").EnumerateArray().Select(MergeText).ToList(),
             ByteLevel = true,
             SpecialTokens = special,
-            PreTokenizer = new RegexPreTokenizer(new Regex(PreTokenizerPattern(root, path), RegexOptions.Compiled), special),
+            PreTokenizer = new RegexPreTokenizer(new Regex(PreTokenizerPattern(root, path)), special),
         };
         var vocabSize = vocabulary.Select(pair => pair.Value).Concat(special.Values).Max() + 1;
         return new TokenizerJsonTextTokenizer(BpeTokenizer.Create(options), vocabSize);
