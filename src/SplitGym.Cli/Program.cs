@@ -40,6 +40,7 @@ public static class Program
         ModelCommands.Create(console),
         EnvCommands.CreateList(console),
         EnvCommands.CreateCheck(console),
+        CalibrateCommand.Create(console),
     ];
 
     /// <summary>The error about an unrecognised token if there is one (it names what the user typed), else the first; on one line.</summary>
