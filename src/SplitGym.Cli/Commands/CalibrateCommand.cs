@@ -26,7 +26,7 @@ public static class CalibrateCommand
         var command = new Command("calibrate",
             "Measure split-model perplexity over split points × σ (or q) × Nakagami m into a perplexity table.\n" +
             "Killed at any moment, a rerun with the same options resumes from the journal (OUT.journal).\n\n" +
-            "Examples:\n  splitgym calibrate --model envs/SplitGym.Envs/Assets/tiny-llama --text ~/.cache/splitgym/corpora/brown/test.txt --intensities 0,0.1,0.3,1\n" +
+            "Examples:\n  splitgym calibrate --model envs/SplitGym.Envs/Assets/tiny-llama --text ~/.cache/splitgym/corpora/brown-1.9.80/test.txt --intensities 0,0.1,0.3,1\n" +
             "  splitgym calibrate --model DIR --text PATH --variant erasure --intensities 0.01,0.05,0.1,0.2,0.3 --shard 0/4 --out shard0.json")
         {
             Intensities, Shapes, MinRepeats, MaxRepeats, TargetError, Shard, Out,

@@ -35,7 +35,7 @@ public sealed class CalibrateInputs(string defaultSplits)
     public Option<int> Stride { get; } = OptionFactory.Integer("--stride", 128, "Window stride in tokens (≤ --window); each token is scored once.");
 
     /// <summary>Windows per forward batch.</summary>
-    public Option<int> Batch { get; } = OptionFactory.Integer("--batch", 32, "Windows per forward pass (memory versus speed; keep it fixed within a sweep).");
+    public Option<int> Batch { get; } = OptionFactory.Integer("--batch", 32, "Windows per forward pass (memory versus speed; results do not depend on it).");
 
     /// <summary>CPU threads.</summary>
     public Option<int> Threads { get; } = OptionFactory.Integer("--threads", 2, "CPU threads for libtorch.");

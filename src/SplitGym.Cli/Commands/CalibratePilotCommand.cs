@@ -22,7 +22,7 @@ public static class CalibratePilotCommand
     {
         var command = new Command("pilot",
             "Probe a wide σ range at a few splits and suggest an --intensities grid spanning negligible (≤ 1 % worse) to severe (≥ 4× clean) degradation.\n\n" +
-            "Example:\n  splitgym calibrate pilot --model envs/SplitGym.Envs/Assets/tiny-llama --text ~/.cache/splitgym/corpora/brown/test.txt --max-tokens 4096")
+            "Example:\n  splitgym calibrate pilot --model envs/SplitGym.Envs/Assets/tiny-llama --text ~/.cache/splitgym/corpora/brown-1.9.80/test.txt --max-tokens 4096")
         {
             Shape, From, Factor, Candidates, Points,
         };
