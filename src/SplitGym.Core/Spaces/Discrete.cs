@@ -39,6 +39,33 @@ public sealed class Discrete : Space<int>
     /// </summary>
     public int Sample(ReadOnlySpan<bool> mask) => SampleMasked(Random, Start, N, mask);
 
+    /// <summary>
+    /// A sample drawn with the given probability of each element (index i stands for element
+    /// start+i), as Gymnasium's <c>sample(probability=...)</c>; the probabilities must lie in [0, 1]
+    /// and sum to 1.
+    /// </summary>
+    public int SampleWithProbability(ReadOnlySpan<double> probability)
+    {
+        ValidateProbability(probability);
+        var u = Random.NextDouble();
+        var cumulative = 0.0;
+        var last = Start;
+        for (var i = 0; i < probability.Length; i++)
+        {
+            if (probability[i] <= 0)
+            {
+                continue;
+            }
+            last = Start + i;
+            cumulative += probability[i];
+            if (u < cumulative)
+            {
+                return last;
+            }
+        }
+        return last;
+    }
+
     /// <inheritdoc />
     public override bool Contains(int value) => value >= Start && value - Start < N;
 
@@ -56,6 +83,27 @@ public sealed class Discrete : Space<int>
 
     internal static Discrete FromJsonNode(JsonObject node) =>
         new(SpaceJson.Int(node, "n"), SpaceJson.OptionalInt(node, "start") ?? 0);
+
+    private void ValidateProbability(ReadOnlySpan<double> probability)
+    {
+        if (probability.Length != N)
+        {
+            throw new ArgumentException($"Expected {N} probabilities (one per element), got {probability.Length}.", nameof(probability));
+        }
+        var sum = 0.0;
+        foreach (var p in probability)
+        {
+            if (!(p is >= 0 and <= 1))
+            {
+                throw new ArgumentException($"Every probability must lie in [0, 1], got {p}.", nameof(probability));
+            }
+            sum += p;
+        }
+        if (Math.Abs(sum - 1) > 1e-6)
+        {
+            throw new ArgumentException($"The probabilities must sum to 1, got {sum}.", nameof(probability));
+        }
+    }
 
     /// <summary>The masked draw shared with <see cref="MultiDiscrete"/>: uniform over true entries, else <paramref name="start"/>.</summary>
     internal static int SampleMasked(Rng random, int start, int n, ReadOnlySpan<bool> mask)

@@ -36,6 +36,20 @@ public sealed class DiscreteSpaceTests
         Assert.All(counts.Values, c => Assert.InRange(c, 9_500, 10_500));
     }
 
+    [Fact]
+    public void Discrete_probability_sampling_follows_the_given_distribution_and_never_picks_zero_probability()
+    {
+        var space = new Discrete(4, start: -1);
+        space.Seed(8);
+        var counts = Enumerable.Range(0, 40_000).Select(_ => space.SampleWithProbability([0.1, 0.0, 0.6, 0.3])).GroupBy(x => x).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal([-1, 1, 2], counts.Keys.Order());
+        Assert.InRange(counts[-1], 3_600, 4_400);
+        Assert.InRange(counts[1], 23_400, 24_600);
+        Assert.Contains("sum to 1, got 0.5", Assert.Throws<ArgumentException>(() => space.SampleWithProbability([0.5, 0, 0, 0])).Message);
+        Assert.Contains("in [0, 1], got -0.5", Assert.Throws<ArgumentException>(() => space.SampleWithProbability([0.5, -0.5, 0.5, 0.5])).Message);
+        Assert.Contains("Expected 4 probabilities", Assert.Throws<ArgumentException>(() => space.SampleWithProbability([1.0])).Message);
+    }
+
     [Property]
     public Property MultiDiscrete_masked_samples_respect_each_coordinate_mask() =>
         Prop.ForAll(SpaceGenerators.MultiDiscretes.ToArbitrary(), Gen.Choose(0, int.MaxValue).ToArbitrary(), (space, seed) =>
