@@ -20,9 +20,10 @@ public static class Checkpoint
     /// <summary>Loads config and weights from <paramref name="directory"/>.</summary>
     /// <param name="directory">Hugging Face style checkpoint directory.</param>
     /// <param name="dtype">Run dtype of the returned model; null keeps Float32.</param>
+    /// <param name="device">Device of the returned model (e.g. <c>torch.cuda.is_available() ? CUDA : CPU</c>); null keeps the CPU.</param>
     /// <exception cref="FileNotFoundException">config.json, the weights or a shard is missing.</exception>
     /// <exception cref="InvalidDataException">A file is malformed or the weights do not match the config.</exception>
-    public static LlamaForCausalLM Load(string directory, ScalarType? dtype = null)
+    public static LlamaForCausalLM Load(string directory, ScalarType? dtype = null, Device? device = null)
     {
         var config = LlamaConfig.Load(Path.Combine(directory, ConfigFileName));
         var model = new LlamaForCausalLM(config);
@@ -30,6 +31,7 @@ public static class Checkpoint
         {
             LoadWeights(model, directory);
             if (dtype is { } type && type != ScalarType.Float32) model.to(type);
+            if (device is not null) model.to(device);
             return model;
         }
         catch

@@ -12,7 +12,7 @@ namespace SplitGym.Llm.Perplexity;
 /// for each window from its own generator (seeded from (seed, repeat, window) via
 /// <see cref="DrawSeeds"/>), so results are reproducible and independent of the batch size.
 /// With a noiseless channel the result equals the unsplit model's perplexity exactly, for every split.
-/// Each window batch runs in its own dispose scope and without gradients.
+/// Each window batch runs in its own dispose scope and without gradients; the windows live on the model's device.
 /// </summary>
 public sealed class PerplexityEvaluator : IDisposable
 {
@@ -36,7 +36,7 @@ public sealed class PerplexityEvaluator : IDisposable
         _runner = new SplitRunner(model);
         _batchSize = batchSize;
         Windows = new SlidingWindows(tokenIds.Count, window, stride);
-        (_inputs, _targets, _scoredMask) = BuildWindowTensors(tokenIds, Windows, model.Config.VocabSize);
+        (_inputs, _targets, _scoredMask) = BuildWindowTensors(tokenIds, Windows, model.Config.VocabSize, model.parameters().First().device);
     }
 
     /// <summary>The window layout.</summary>
@@ -113,7 +113,7 @@ public sealed class PerplexityEvaluator : IDisposable
         return -logProbabilities.to_type(ScalarType.Float64).masked_select(_scoredMask[batch]).sum().item<double>();
     }
 
-    private static (Tensor Inputs, Tensor Targets, Tensor Scored) BuildWindowTensors(IReadOnlyList<int> ids, SlidingWindows windows, int vocabSize)
+    private static (Tensor Inputs, Tensor Targets, Tensor Scored) BuildWindowTensors(IReadOnlyList<int> ids, SlidingWindows windows, int vocabSize, Device device)
     {
         var (count, width) = (windows.Count, windows.Window);
         var inputs = new long[count * width];
@@ -129,9 +129,9 @@ public sealed class PerplexityEvaluator : IDisposable
                 scored[k * (width - 1) + i] = i >= windows.FirstScoredPrediction(k);
             }
         }
-        return (tensor(inputs, [count, width]).DetachFromDisposeScope(),
-            tensor(targets, [count, width - 1]).DetachFromDisposeScope(),
-            tensor(scored, [count, width - 1]).DetachFromDisposeScope());
+        return (tensor(inputs, [count, width], device: device).DetachFromDisposeScope(),
+            tensor(targets, [count, width - 1], device: device).DetachFromDisposeScope(),
+            tensor(scored, [count, width - 1], device: device).DetachFromDisposeScope());
     }
 
     private static long RequireId(IReadOnlyList<int> ids, int position, int vocabSize) =>
