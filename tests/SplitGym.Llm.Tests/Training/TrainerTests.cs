@@ -41,6 +41,17 @@ public class TrainerTests
     }
 
     [Fact]
+    public void LiveTensorCountStaysFlatAcrossStepsValidationsAndCheckpoints()
+    {
+        using var run = new TempFolder();
+        var liveAtLogLines = new List<long>();
+        new LanguageModelTrainer(TinyModels.Config, Options, TinyModels.Text(400), TinyModels.Text(60, seed: 1), run.Path,
+            line => { if (line.StartsWith("step ")) liveAtLogLines.Add(TorchSharp.DisposeScopeManager.Statistics.ThreadTotalLiveCount); }).Run();
+        Assert.Equal(4, liveAtLogLines.Count);
+        Assert.All(liveAtLogLines, count => Assert.Equal(liveAtLogLines[0], count));
+    }
+
+    [Fact]
     public void ARunKilledAfterACheckpointResumesBitIdenticallyToAnUninterruptedRun()
     {
         using var straight = new TempFolder();
