@@ -1,0 +1,146 @@
+using SplitGym.Agents.Networks;
+using SplitGym.Agents.Training;
+using SplitGym.Core.Vector;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace SplitGym.Agents.OffPolicy;
+
+/// <summary>
+/// Deep Q-Network (Mnih et al. 2015) with SB3's defaults (<see cref="DqnOptions"/>): ε-greedy
+/// exploration with ε decaying linearly, Huber TD loss against a periodically copied target network,
+/// Adam with gradient clipping; optional double-DQN targets.
+/// </summary>
+/// <remarks>Exploration draws ε-greedy independently for each sub-env (SB3 draws once per vector step).</remarks>
+public sealed class Dqn : OffPolicyAlgorithm
+{
+    private readonly Adam _optimizer;
+    private readonly float[] _qValues;
+
+    /// <summary>Creates DQN on <paramref name="env"/> (owned; <see cref="AutoresetMode.Disabled"/>).</summary>
+    public Dqn(VectorEnv env, DqnOptions? options = null, TrainingOptions? training = null)
+        : base("DQN", env, options ?? new DqnOptions(), training ?? new TrainingOptions())
+    {
+        DqnOptions = (DqnOptions)Options;
+        QNet = new QNetwork(env.SingleObservationSpace, Env.ActionCount, DqnOptions.Network, Random);
+        TargetNet = new QNetwork(env.SingleObservationSpace, Env.ActionCount, DqnOptions.Network, Random);
+        CopyToTarget(1.0);
+        TargetNet.eval();
+        _optimizer = optim.Adam(QNet.parameters(), DqnOptions.LearningRate);
+        _qValues = new float[Env.NumEnvs * Env.ActionCount];
+        ExplorationRate = DqnOptions.ExplorationInitialEps;
+    }
+
+    /// <summary>The hyperparameters.</summary>
+    public DqnOptions DqnOptions { get; }
+
+    /// <summary>The online Q-network.</summary>
+    public QNetwork QNet { get; }
+
+    /// <summary>The target Q-network.</summary>
+    public QNetwork TargetNet { get; }
+
+    /// <summary>The current ε.</summary>
+    public double ExplorationRate { get; private set; }
+
+    /// <inheritdoc />
+    protected internal override OptimizerHelper Optimizer => _optimizer;
+
+    /// <inheritdoc />
+    protected internal override IReadOnlyList<(string Prefix, nn.Module Module)> Networks => [("q_net", QNet), ("q_net_target", TargetNet)];
+
+    /// <inheritdoc />
+    public override int Predict(ReadOnlySpan<float> observation, bool deterministic = true, ReadOnlySpan<bool> actionMask = default)
+    {
+        if (!deterministic && PredictRandom.NextDouble() < ExplorationRate) return ActionSelection.Uniform(Env.ActionCount, PredictRandom, actionMask);
+        Span<float> q = stackalloc float[Env.ActionCount];
+        Infer(observation, 1, QNet.forward, q);
+        return ActionSelection.Argmax(q, actionMask);
+    }
+
+    /// <inheritdoc />
+    protected override void ExploreActions(float[] observations, int[] actions)
+    {
+        Infer(observations, Env.NumEnvs, QNet.forward, _qValues);
+        for (int i = 0; i < Env.NumEnvs; i++)
+        {
+            actions[i] = Random.NextDouble() < ExplorationRate
+                ? ActionSelection.Uniform(Env.ActionCount, Random)
+                : ActionSelection.Argmax(_qValues.AsSpan(i * Env.ActionCount, Env.ActionCount));
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void OnVectorStep()
+    {
+        if (Calls % Math.Max(DqnOptions.TargetUpdateInterval / Env.NumEnvs, 1) == 0) CopyToTarget(DqnOptions.Tau);
+        ExplorationRate = LinearSchedule(1 - ProgressRemaining);
+        Logger.Record("rollout/exploration_rate", ExplorationRate);
+    }
+
+    /// <inheritdoc />
+    protected override void RestoreAlgorithmState(System.Text.Json.Nodes.JsonObject state)
+    {
+        base.RestoreAlgorithmState(state);
+        ExplorationRate = LinearSchedule(1 - ProgressRemaining);
+    }
+
+    /// <inheritdoc />
+    protected override void Train(int gradientSteps)
+    {
+        double losses = 0;
+        for (int step = 0; step < gradientSteps; step++)
+        {
+            using var scope = NewDisposeScope();
+            Buffer.Sample(Random, Sample);
+            var loss = TdLoss();
+            Optimizer.zero_grad();
+            loss.backward();
+            nn.utils.clip_grad_norm_(QNet.parameters(), DqnOptions.MaxGradNorm);
+            Optimizer.step();
+            losses += loss.item<float>();
+        }
+        Updates += gradientSteps;
+        Logger.Record("train/learning_rate", DqnOptions.LearningRate);
+        Logger.Record("train/n_updates", Updates);
+        Logger.Record("train/td_loss", losses / gradientSteps);
+    }
+
+    /// <summary>Huber loss between Q(s, a) and r + γ·(1 − terminal)·Q_target(s', a*) with a* from the target (or, for double DQN, the online) network.</summary>
+    private Tensor TdLoss()
+    {
+        int batch = Sample.BatchSize, length = Sample.ObservationLength;
+        var observations = tensor(Sample.Observations, [batch, length]);
+        var actions = tensor(Sample.Actions, [batch]);
+        Tensor target;
+        using (no_grad())
+        {
+            var next = tensor(Sample.NextObservations, [batch, length]);
+            var nextQ = TargetNet.forward(next);
+            var nextValue = DqnOptions.DoubleDqn
+                ? nextQ.gather(1, QNet.forward(next).argmax(1, keepdim: true)).squeeze(1)
+                : nextQ.max(1).values;
+            target = tensor(Sample.Rewards) + (1 - tensor(Sample.Terminals)) * (float)DqnOptions.Gamma * nextValue;
+        }
+        var current = QNet.forward(observations).gather(1, actions.unsqueeze(1)).squeeze(1);
+        return nn.functional.smooth_l1_loss(current, target);
+    }
+
+    /// <summary>θ_target ← τ·θ + (1 − τ)·θ_target (τ = 1: copy).</summary>
+    private void CopyToTarget(double tau)
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        foreach (var (online, target) in QNet.parameters().Zip(TargetNet.parameters()))
+        {
+            if (tau >= 1) target.copy_(online);
+            else target.mul_(1 - tau).add_(online, alpha: tau);
+        }
+    }
+
+    /// <summary>SB3's linear ε schedule over <see cref="DqnOptions.ExplorationFraction"/> of the run.</summary>
+    private double LinearSchedule(double progress) =>
+        progress > DqnOptions.ExplorationFraction
+            ? DqnOptions.ExplorationFinalEps
+            : DqnOptions.ExplorationInitialEps + progress * (DqnOptions.ExplorationFinalEps - DqnOptions.ExplorationInitialEps) / DqnOptions.ExplorationFraction;
+}

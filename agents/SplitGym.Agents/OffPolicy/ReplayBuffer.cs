@@ -1,0 +1,117 @@
+using System.Globalization;
+using SplitGym.Core;
+using SplitGym.Llm.Checkpoints;
+using static TorchSharp.torch;
+
+namespace SplitGym.Agents.OffPolicy;
+
+/// <summary>
+/// A ring buffer of transitions (SB3's <c>ReplayBuffer</c>) in flat preallocated arrays: adding
+/// overwrites the oldest transition, sampling draws uniform indices, both O(1) per transition.
+/// <see cref="Terminals"/> is 1 only for real terminations; time-limit truncations store 0 with the
+/// final observation as next observation, so the target bootstraps through them.
+/// </summary>
+public sealed class ReplayBuffer
+{
+    private readonly int _observationLength;
+    private readonly float[] _observations, _nextObservations, _actions, _rewards, _terminals;
+
+    /// <summary>Allocates <paramref name="capacity"/> transitions.</summary>
+    public ReplayBuffer(int capacity, int observationLength)
+    {
+        Capacity = capacity;
+        _observationLength = observationLength;
+        _observations = new float[(long)capacity * observationLength];
+        _nextObservations = new float[(long)capacity * observationLength];
+        _actions = new float[capacity];
+        _rewards = new float[capacity];
+        _terminals = new float[capacity];
+    }
+
+    /// <summary>Maximum number of transitions.</summary>
+    public int Capacity { get; }
+
+    /// <summary>Transitions stored (≤ <see cref="Capacity"/>).</summary>
+    public int Count { get; private set; }
+
+    /// <summary>Where the next transition goes.</summary>
+    public int Position { get; private set; }
+
+    /// <summary>Termination flags (1 terminal, 0 otherwise), for inspection.</summary>
+    public ReadOnlySpan<float> Terminals => _terminals.AsSpan(0, Count);
+
+    /// <summary>Adds one transition.</summary>
+    public void Add(ReadOnlySpan<float> observation, ReadOnlySpan<float> nextObservation, int action, double reward, bool terminal)
+    {
+        observation.CopyTo(_observations.AsSpan(Position * _observationLength, _observationLength));
+        nextObservation.CopyTo(_nextObservations.AsSpan(Position * _observationLength, _observationLength));
+        _actions[Position] = action;
+        _rewards[Position] = (float)reward;
+        _terminals[Position] = terminal ? 1f : 0f;
+        Position = (Position + 1) % Capacity;
+        Count = Math.Min(Count + 1, Capacity);
+    }
+
+    /// <summary>Draws <see cref="ReplaySample.BatchSize"/> transitions uniformly with replacement into <paramref name="sample"/>.</summary>
+    public void Sample(Rng rng, ReplaySample sample)
+    {
+        if (Count == 0) throw new InvalidOperationException("Cannot sample from an empty replay buffer.");
+        int length = _observationLength;
+        for (int k = 0; k < sample.BatchSize; k++)
+        {
+            int i = rng.NextInt(Count);
+            _observations.AsSpan(i * length, length).CopyTo(sample.Observations.AsSpan(k * length, length));
+            _nextObservations.AsSpan(i * length, length).CopyTo(sample.NextObservations.AsSpan(k * length, length));
+            sample.Actions[k] = (long)_actions[i];
+            sample.Rewards[k] = _rewards[i];
+            sample.Terminals[k] = _terminals[i];
+        }
+    }
+
+    /// <summary>Writes the stored transitions and the ring position to a safetensors file (atomically).</summary>
+    public void Save(string path)
+    {
+        using var scope = NewDisposeScope();
+        int n = Count;
+        SafetensorsWriter.Write(path,
+        [
+            ("observations", tensor(_observations.AsSpan(0, n * _observationLength).ToArray(), [n, _observationLength])),
+            ("next_observations", tensor(_nextObservations.AsSpan(0, n * _observationLength).ToArray(), [n, _observationLength])),
+            ("actions", tensor(_actions.AsSpan(0, n).ToArray(), [n])),
+            ("rewards", tensor(_rewards.AsSpan(0, n).ToArray(), [n])),
+            ("terminals", tensor(_terminals.AsSpan(0, n).ToArray(), [n])),
+        ], ScalarType.Float32, new Dictionary<string, string>
+        {
+            ["capacity"] = Capacity.ToString(CultureInfo.InvariantCulture),
+            ["position"] = Position.ToString(CultureInfo.InvariantCulture),
+        });
+    }
+
+    /// <summary>Replaces the content with the file written by <see cref="Save"/>.</summary>
+    /// <exception cref="InvalidDataException">The file was written for another capacity or observation length.</exception>
+    public void Load(string path)
+    {
+        using var file = SafetensorsFile.Open(path);
+        int capacity = int.Parse(file.Metadata.GetValueOrDefault("capacity", "-1"), CultureInfo.InvariantCulture);
+        int position = int.Parse(file.Metadata.GetValueOrDefault("position", "-1"), CultureInfo.InvariantCulture);
+        int count = (int)file.Entries["actions"].Shape[0];
+        if (capacity != Capacity || position < 0 || position >= Capacity || count > Capacity)
+            throw new InvalidDataException($"'{path}' holds a replay buffer of capacity {capacity} at position {position} with {count} transitions; this agent's buffer has capacity {Capacity}.");
+        using var scope = NewDisposeScope();
+        Read(file, "observations", _observations, (long)count * _observationLength, path);
+        Read(file, "next_observations", _nextObservations, (long)count * _observationLength, path);
+        Read(file, "actions", _actions, count, path);
+        Read(file, "rewards", _rewards, count, path);
+        Read(file, "terminals", _terminals, count, path);
+        Count = count;
+        Position = position;
+    }
+
+    private static void Read(SafetensorsFile file, string name, float[] destination, long expected, string path)
+    {
+        var values = file.ReadTensor(name).to(float32).data<float>().ToArray();
+        if (values.LongLength != expected)
+            throw new InvalidDataException($"Tensor '{name}' in '{path}' has {values.LongLength} values; expected {expected}.");
+        values.CopyTo(destination, 0);
+    }
+}

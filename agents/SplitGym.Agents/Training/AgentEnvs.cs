@@ -1,0 +1,16 @@
+using SplitGym.Core;
+using SplitGym.Core.Registration;
+using SplitGym.Core.Vector;
+
+namespace SplitGym.Agents.Training;
+
+/// <summary>Builds the vector envs agents learn from (synchronous, <see cref="AutoresetMode.Disabled"/>: the agent resets finished sub-envs).</summary>
+public static class AgentEnvs
+{
+    /// <summary><paramref name="numEnvs"/> copies of a registered env.</summary>
+    public static VectorEnv Make(string id, int numEnvs, Registry? registry = null, IReadOnlyDictionary<string, object?>? overrides = null) =>
+        (registry ?? Registry.Default).MakeVec(id, numEnvs, VectorMode.Sync, AutoresetMode.Disabled, overrides);
+
+    /// <summary>A vector env over the given envs (e.g. constructed directly; they must end episodes by themselves).</summary>
+    public static VectorEnv Of(IEnumerable<IArrayEnv> envs) => new SyncVectorEnv([.. envs], AutoresetMode.Disabled);
+}
