@@ -40,6 +40,7 @@ public static class Program
         ModelCommands.Create(console),
         EnvCommands.CreateList(console),
         EnvCommands.CreateCheck(console),
+        CompareCommand.Create(console),
         CalibrateCommand.Create(console),
     ];
 
