@@ -10,7 +10,7 @@ public static class BenchmarkModels
     public const int Window = 128;
 
     /// <summary>Windows in the evaluation text.</summary>
-    public const int Windows = 32;
+    public const int Windows = 16;
 
     private static LlamaConfig Byte(int hidden, int layers, int heads, int kvHeads, int intermediate) => new()
     {
