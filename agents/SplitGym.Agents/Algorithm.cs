@@ -172,7 +172,7 @@ public abstract class Algorithm : IAgent
     }
 
     internal AgentState CaptureState() =>
-        new(NumTimesteps, TotalTimesteps, Words(Random.State), Words(PredictRandom.State), Env.Snapshot(), AlgorithmState());
+        new(NumTimesteps, TotalTimesteps, Words(Random.State), Words(PredictRandom.State), Env.Snapshot(), AlgorithmState(), Logger.Pending());
 
     internal void RestoreState(AgentState state)
     {
@@ -182,6 +182,7 @@ public abstract class Algorithm : IAgent
         PredictRandom.Restore(FromWords(state.PredictRng));
         Env.Restore(state.Env);
         RestoreAlgorithmState(state.Algorithm);
+        Logger.RestorePending(state.PendingLogs);
     }
 
     /// <inheritdoc />

@@ -28,7 +28,11 @@ public static class AgentCheckpoint
     /// <summary>The manifest file.</summary>
     public const string ManifestFile = "agent.json";
 
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
 
     /// <summary>Writes the checkpoint of <paramref name="agent"/> to the folder <paramref name="path"/>.</summary>
     public static void Save(string path, Algorithm agent)
@@ -87,7 +91,7 @@ public static class AgentCheckpoint
         CheckpointManifest? manifest;
         try
         {
-            manifest = JsonSerializer.Deserialize<CheckpointManifest>(File.ReadAllText(path));
+            manifest = JsonSerializer.Deserialize<CheckpointManifest>(File.ReadAllText(path), Json);
         }
         catch (JsonException error)
         {

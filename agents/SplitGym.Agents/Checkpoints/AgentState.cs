@@ -10,4 +10,5 @@ namespace SplitGym.Agents.Checkpoints;
 /// <param name="PredictRng">State of the generator of stochastic <c>Predict</c> calls as 4 words.</param>
 /// <param name="Env">The training env's replay log.</param>
 /// <param name="Algorithm">Algorithm-specific counters (iterations, updates, …).</param>
-public sealed record AgentState(long NumTimesteps, long TotalTimesteps, ulong[] Rng, ulong[] PredictRng, TrainingEnvState Env, JsonObject Algorithm);
+/// <param name="PendingLogs">Metrics recorded but not yet dumped.</param>
+public sealed record AgentState(long NumTimesteps, long TotalTimesteps, ulong[] Rng, ulong[] PredictRng, TrainingEnvState Env, JsonObject Algorithm, Dictionary<string, double> PendingLogs);

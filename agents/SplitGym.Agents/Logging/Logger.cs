@@ -32,6 +32,16 @@ public sealed class Logger : IDisposable
     /// <summary>Sets <paramref name="key"/> for the next dump (the last value recorded wins).</summary>
     public void Record(string key, double value) => _pending[key] = value;
 
+    /// <summary>The values recorded since the last dump (saved in checkpoints so a resumed run logs the same curve).</summary>
+    public Dictionary<string, double> Pending() => new(_pending, StringComparer.Ordinal);
+
+    /// <summary>Replaces the values recorded since the last dump with <paramref name="pending"/>.</summary>
+    public void RestorePending(IReadOnlyDictionary<string, double> pending)
+    {
+        _pending.Clear();
+        foreach (var (key, value) in pending) _pending[key] = value;
+    }
+
     /// <summary>Writes the pending values at env step <paramref name="step"/> to every output and clears them.</summary>
     public void Dump(long step)
     {
