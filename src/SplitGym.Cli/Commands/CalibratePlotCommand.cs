@@ -46,9 +46,9 @@ public static class CalibratePlotCommand
     {
         var scores = LambdaChoice.Score(table, load, LambdaChoice.DefaultCandidates, clip);
         var chosen = LambdaChoice.Choose(table, load, LambdaChoice.DefaultCandidates, clip);
-        console.Out.WriteLine("λ candidates (distinct p* along the intensity axis, mean over m; mean p* range):");
+        console.Out.WriteLine("λ candidates (share of the intensity axis with a shallow p*, and the p* range along it; means over m):");
         foreach (var c in scores)
-            console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  λ = {c.Lambda,-9:G4} distinct {c.DistinctSplits:F2}  range {c.SplitRange:F1}"));
+            console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  λ = {c.Lambda,-9:G4} shallow {c.ShallowFraction:F2}  range {c.SplitRange:F1}"));
         console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"chosen λ = {chosen.Lambda:G4}"));
         return chosen.Lambda;
     }

@@ -31,7 +31,7 @@ public static class OptimalSplitHeatmap
         plot.XLabel(table.Channel.IsErasure ? "(erasure has no fading)" : "Nakagami m");
         plot.YLabel(PerplexityBySplitPlot.IntensityName(table) + (table.Channel.IsErasure ? " (erasure probability)" : " (noise std)"));
         plot.Title(string.Create(CultureInfo.InvariantCulture, $"p* of −(min(PPL/PPL₀, {analysis.MaxPerplexityRatio:G3}) − 1) − λ·C_UE(p), λ = {analysis.Lambda:G3}"));
-        plot.SavePng(path, table.Channel.IsErasure ? 500 : 800, 650);
+        plot.SavePng(path, table.Channel.IsErasure ? 700 : 800, 650);
     }
 
     private static void Label(Plot plot, int[,] optimal, int rows, int columns)

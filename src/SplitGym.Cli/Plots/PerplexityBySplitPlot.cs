@@ -31,7 +31,7 @@ public static class PerplexityBySplitPlot
         plot.XLabel("split point p (decoder layers on the UE)");
         plot.YLabel($"perplexity per token ({table.Evaluation.SplitName}, log scale)");
         plot.Title(Title(table, shapeIndex));
-        plot.ShowLegend(Alignment.UpperRight);
+        plot.ShowLegend(Edge.Right);
         plot.SavePng(path, 900, 600);
     }
 

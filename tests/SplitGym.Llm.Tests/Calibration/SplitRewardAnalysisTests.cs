@@ -49,13 +49,17 @@ public class SplitRewardAnalysisTests
     }
 
     [Fact]
-    public void ChosenLambdaMovesTheOptimalSplitAcrossEverySplit()
+    public void ChosenLambdaMovesTheOptimalSplitFromShallowToDeepMidAxis()
     {
-        var chosen = LambdaChoice.Choose(Table(), Load, LambdaChoice.DefaultCandidates);
-        Assert.Equal(3, chosen.DistinctSplits);
-        var analysis = new SplitRewardAnalysis(Table(), Load, chosen.Lambda);
-        Assert.Equal([1, 2, 3], Enumerable.Range(0, 3).Select(i => analysis.OptimalSplit(i, 0)));
-        Assert.Equal(1, LambdaChoice.Score(Table(), Load, [100.0])[0].DistinctSplits);
+        // Splits 1..3 (middle 2): λ = 1 gives p* = 1, 2, 3 (one shallow of three, range 2); λ = 0 gives
+        // 1, 3, 3 (same balance and range) and wins the tie as the smaller λ; λ = 100 never moves.
+        var scores = LambdaChoice.Score(Table(), Load, [0.0, 1.0, 100.0]);
+        Assert.Equal(new LambdaChoice.Candidate(0, 1 / 3.0, 2), scores[0]);
+        Assert.Equal(new LambdaChoice.Candidate(1, 1 / 3.0, 2), scores[1]);
+        Assert.Equal(new LambdaChoice.Candidate(100, 1, 0), scores[2]);
+        Assert.Equal(0, LambdaChoice.Choose(Table(), Load, [0.0, 1.0, 100.0]).Lambda);
+        Assert.Equal(1, LambdaChoice.Choose(Table(), Load, [1.0, 100.0]).Lambda);
+        Assert.Equal(100, LambdaChoice.Choose(Table(), Load, [100.0]).Lambda);
     }
 
     [Fact]
