@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace SplitGym.Llm.Calibration;
 
 /// <summary>
@@ -15,6 +17,7 @@ public sealed record CalibrationGrid(IReadOnlyList<int> Splits, IReadOnlyList<do
     public const double MinimumNakagamiShape = 0.5;
 
     /// <summary>Number of cells, the product of the axis lengths.</summary>
+    [JsonIgnore]
     public int CellCount => Splits.Count * Intensities.Count * Shapes.Count;
 
     /// <summary>Row-major position of a cell.</summary>

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace SplitGym.Llm.Calibration;
 
 /// <summary>
@@ -38,6 +40,7 @@ public sealed record ChannelDescription(string Variant, string? NoiseScale, stri
     public static ChannelDescription DefaultErasure { get; } = new(Erasure, null, null, null);
 
     /// <summary>True for the erasure variant, whose intensity axis is q and whose shape axis is a single placeholder.</summary>
+    [JsonIgnore]
     public bool IsErasure => Variant == Erasure;
 
     internal void Validate()

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 using SplitGym.Llm.Perplexity;
 
 namespace SplitGym.Llm.Calibration;
@@ -39,6 +41,7 @@ public sealed record PerplexityCell(
     }
 
     /// <summary>Standard error as a fraction of the mean.</summary>
+    [JsonIgnore]
     public double RelativeStandardError => StandardError / Mean;
 
     /// <summary>Sample mean and standard error of the mean of <paramref name="values"/> (at least two).</summary>

@@ -27,6 +27,18 @@ public class PerplexityTableTests
     }
 
     [Fact]
+    public void SavedFileHoldsNoDerivedFields()
+    {
+        string path = Path.Combine(CalibrationSamples.TempFolder(), "table.json");
+        CalibrationSamples.Table().Save(path);
+        string text = File.ReadAllText(path);
+        Assert.DoesNotContain("isErasure", text);
+        Assert.DoesNotContain("cellCount", text);
+        Assert.DoesNotContain("relativeStandardError", text);
+        Assert.DoesNotContain("\"splits\"", text[..text.IndexOf("\"grid\"", StringComparison.Ordinal)]);
+    }
+
+    [Fact]
     public void CellIndexesRowMajorOverSplitIntensityShape()
     {
         var table = CalibrationSamples.Table();
