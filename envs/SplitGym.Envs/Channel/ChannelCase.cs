@@ -3,7 +3,10 @@ namespace SplitGym.Envs.Channel;
 /// <summary>
 /// The paper's three channel cases, from which each episode's channel is drawn. Their σ ranges are
 /// fractions of the backend's calibrated σ axis (so they follow the checkpoint), chosen from the
-/// shipped calibration so that the optimal split differs between <see cref="Low"/> and <see cref="High"/>.
+/// shipped calibration so that the optimal split differs between <see cref="Low"/> and <see cref="High"/>:
+/// on the shipped table (σ ∈ [0, 64]) with the default λ, p* = 1 for σ ≤ 8 and p* = 30–31 for σ ≥ 16
+/// (docs/calibration.md), so Low is σ ∈ [0, 9.6], High is σ ∈ [16, 64] and All mixes both with the
+/// switch region in between.
 /// </summary>
 public enum ChannelCase
 {
@@ -21,10 +24,10 @@ public enum ChannelCase
 public static class ChannelCases
 {
     /// <summary>The low-noise case covers σ ∈ [σmin, σmin + LowFraction·(σmax − σmin)].</summary>
-    public const double LowFraction = 0.3;
+    public const double LowFraction = 0.15;
 
     /// <summary>The high-noise case covers σ ∈ [σmin + HighFraction·(σmax − σmin), σmax].</summary>
-    public const double HighFraction = 0.5;
+    public const double HighFraction = 0.25;
 
     /// <summary>The case's range; m spans the whole covered range in every case.</summary>
     public static ChannelRange RangeOf(ChannelCase channelCase, ChannelRange coverage)
