@@ -7,15 +7,17 @@ namespace SplitGym.Cli.Commands;
 /// <summary>
 /// <c>splitgym compare</c>: the main job. Trains the learning agents and runs the baselines on a
 /// registered env for several seeds, evaluates each exactly against the oracle, and leaves a folder
-/// with per-run logs (CSV, TensorBoard), per-run results and a <c>summary.md</c>/<c>summary.json</c>
-/// table. Rerunning with the same folder skips finished runs.
+/// with per-run logs (CSV, TensorBoard), per-run results, a <c>summary.md</c>/<c>summary.json</c>
+/// table and <c>learning-curves.png</c>. Rerunning with the same folder skips finished runs. The defaults
+/// (five agents × three seeds × 100,000 steps on <c>SplitInference-A-k1-v0</c>) take about three minutes on
+/// two cores.
 /// </summary>
 public static class CompareCommand
 {
     private static readonly Option<string> Env = new("--env") { Description = "Registered env id.", DefaultValueFactory = _ => "SplitInference-A-k1-v0", HelpName = "ID" };
     private static readonly Option<string> Agents = new("--agents") { Description = "Comma-separated agents: ppo, dqn, a2c, random, oracle.", DefaultValueFactory = _ => "ppo,dqn,a2c,random,oracle", HelpName = "LIST" };
-    private static readonly Option<string> Seeds = new("--seeds") { Description = "Comma-separated seeds.", DefaultValueFactory = _ => "0,1", HelpName = "LIST" };
-    private static readonly Option<int> Steps = OptionFactory.Integer("--steps", 20_000, "Training environment steps per learner run.");
+    private static readonly Option<string> Seeds = new("--seeds") { Description = "Comma-separated seeds.", DefaultValueFactory = _ => "0,1,2", HelpName = "LIST" };
+    private static readonly Option<int> Steps = OptionFactory.Integer("--steps", 100_000, "Training environment steps per learner run.");
     private static readonly Option<int> Episodes = OptionFactory.Integer("--eval-episodes", 50, "Evaluation episodes per run.");
     private static readonly Option<int> NumEnvs = OptionFactory.Integer("--envs", 8, "Parallel sub-envs per learner.");
     private static readonly Option<string?> Out = new("--out") { Description = "Output folder (default runs/compare-<env>).", HelpName = "DIR" };

@@ -11,7 +11,7 @@ namespace SplitGym.Cli.Comparison;
 /// <summary>
 /// Trains and evaluates every (agent, seed) pair of a comparison on one registered env, one run after
 /// the other, saving each result as it finishes (so a rerun skips finished runs) and the summary at
-/// the end. Runs are sequential because one PPO or DQN learner already keeps both cores busy.
+/// the end, with the learning curves as <c>learning-curves.png</c>. Runs are sequential because one PPO or DQN learner already keeps both cores busy.
 /// </summary>
 /// <param name="Registry">Where the env id is registered.</param>
 /// <param name="EnvId">The env to train and evaluate on.</param>
@@ -49,6 +49,7 @@ public sealed record ComparisonRunner(
         var summary = new ComparisonSummary(string.Create(CultureInfo.InvariantCulture,
             $"{EnvId}: {string.Join(", ", Agents)} × seeds {string.Join(",", Seeds)}, {TrainingSteps:N0} training steps, {EvaluationEpisodes} evaluation episodes"), results);
         summary.Write(Folder);
+        Plots.LearningCurvePlot.Save(EnvId, results, Path.Combine(Folder, "learning-curves.png"));
         return summary;
     }
 
