@@ -25,8 +25,11 @@ public class AgentLearningBenchmarks
     private const int EvalEpisodes = 100;
 
     /// <summary>The algorithm.</summary>
-    [Params("PPO", "DQN")]
+    [ParamsSource(nameof(Algorithms))]
     public string Algorithm { get; set; } = "PPO";
+
+    /// <summary>PPO and DQN, or the comma-separated list in the environment variable <c>SPLITGYM_AGENT_ALGOS</c>.</summary>
+    public static IEnumerable<string> Algorithms => Environment.GetEnvironmentVariable("SPLITGYM_AGENT_ALGOS")?.Split(',') ?? ["PPO", "DQN"];
 
     /// <summary>The env id.</summary>
     [ParamsSource(nameof(EnvIds))]
@@ -36,9 +39,13 @@ public class AgentLearningBenchmarks
     [Params(0, 1, 2)]
     public int Seed { get; set; }
 
-    /// <summary>Case A with K = 1, 2, 3, or only the K listed in the environment variable <c>SPLITGYM_AGENT_K</c> (e.g. "1" or "2,3").</summary>
+    /// <summary>
+    /// Case A with K = 1, 2, 3 on the shipped table, or the comma-separated env ids in the environment
+    /// variable <c>SPLITGYM_AGENT_ENVS</c> (e.g. <c>SplitInference-A-k1-v0</c> or <c>CartPole-v1</c>).
+    /// </summary>
     public static IEnumerable<string> EnvIds =>
-        [.. (Environment.GetEnvironmentVariable("SPLITGYM_AGENT_K") ?? "1,2,3").Split(',').Select(k => SplitInferenceRegistration.CaseId(ChannelCase.All, int.Parse(k, CultureInfo.InvariantCulture)))];
+        Environment.GetEnvironmentVariable("SPLITGYM_AGENT_ENVS")?.Split(',')
+        ?? [.. Enumerable.Range(1, 3).Select(k => SplitInferenceRegistration.CaseId(ChannelCase.All, k))];
 
     /// <summary>Registers the split-inference ids.</summary>
     [GlobalSetup]

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 using SplitGym.Agents;
 using SplitGym.Agents.Training;
 using SplitGym.Core.Classic;
@@ -12,8 +11,7 @@ namespace SplitGym.Benchmarks.Agents;
 /// the agent's overhead: inference per vector step, buffer writes, updates). One operation is one
 /// env step; the peak working set of the process is printed at the end.
 /// </summary>
-[MemoryDiagnoser]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
+[Config(typeof(InProcessMonitoringConfig))]
 public class AgentThroughputBenchmarks
 {
     private const int Steps = 16_384;
