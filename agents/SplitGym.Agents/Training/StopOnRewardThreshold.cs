@@ -14,9 +14,9 @@ public sealed class StopOnRewardThreshold(double threshold, EvalCallback? evalua
     /// <inheritdoc />
     public override bool OnBoundary(TrainingContext context)
     {
-        double mean = evaluation is not null
-            ? evaluation.BestMeanReward
-            : context.Episodes.Count >= minEpisodes ? context.Episodes.MeanReturn : double.NegativeInfinity;
+        double? mean = evaluation is not null
+            ? evaluation.LastResult is null ? null : evaluation.BestMeanReward
+            : context.Episodes.Count >= minEpisodes ? context.Episodes.MeanReturn : null;
         Reached = mean >= threshold;
         return !Reached;
     }
