@@ -5,20 +5,17 @@ using SplitGym.Agents.Training;
 namespace SplitGym.Agents.Tests;
 
 /// <summary>Damaged or mismatched checkpoints fail with a clear message naming what is wrong.</summary>
-public sealed class BrokenCheckpointTests : IDisposable
+public sealed class BrokenCheckpointTests : TempFolderTest
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("agents-broken-").FullName;
     private readonly string _checkpoint;
 
     public BrokenCheckpointTests()
     {
-        _checkpoint = Path.Combine(_folder, "ppo");
+        _checkpoint = Path.Combine(Folder, "ppo");
         using var agent = AgentFactory.Split("PPO", seed: 1);
         agent.Learn(200);
         agent.Save(_checkpoint);
     }
-
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private static string LoadError(Algorithm agent, string path)
     {
@@ -27,7 +24,7 @@ public sealed class BrokenCheckpointTests : IDisposable
 
     [Fact]
     public void MissingFolderIsReported() =>
-        Assert.Contains("No agent checkpoint folder", LoadError(AgentFactory.Split("PPO", 1), Path.Combine(_folder, "nothing")));
+        Assert.Contains("No agent checkpoint folder", LoadError(AgentFactory.Split("PPO", 1), Path.Combine(Folder, "nothing")));
 
     [Fact]
     public void MissingManifestIsReported()

@@ -6,21 +6,18 @@ using SplitGym.Agents.Training;
 namespace SplitGym.Agents.Tests;
 
 /// <summary>Runs log SB3 metric names to a CleanRL-named run folder (CSV and TensorBoard); callbacks act on schedule.</summary>
-public sealed class LoggingTests : IDisposable
+public sealed class LoggingTests : TempFolderTest
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("agents-logs-").FullName;
-
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
     public void RunFolderHoldsCsvAndTensorBoardEventsWithSb3Names()
     {
         var console = new StringWriter();
-        using (var agent = new Ppo(TestEnvs.SplitVector(2), Configs.PpoTiny, new TrainingOptions { Seed = 3, EnvName = "SplitInference-A-k1-v0", RunsFolder = _folder, Console = console }))
+        using (var agent = new Ppo(TestEnvs.SplitVector(2), Configs.PpoTiny, new TrainingOptions { Seed = 3, EnvName = "SplitInference-A-k1-v0", RunsFolder = Folder, Console = console }))
         {
             agent.Learn(640);
         }
-        var run = Assert.Single(Directory.GetDirectories(_folder));
+        var run = Assert.Single(Directory.GetDirectories(Folder));
         Assert.Matches(new Regex(@"SplitInference-A-k1-v0__PPO__3__\d{10}$"), run);
         var csv = File.ReadAllLines(Path.Combine(run, "progress.csv"));
         Assert.Equal(11, csv.Length);
@@ -34,7 +31,7 @@ public sealed class LoggingTests : IDisposable
     [Fact]
     public void EvalCallbackKeepsTheBestModelAndThresholdStopsTraining()
     {
-        var best = Path.Combine(_folder, "best");
+        var best = Path.Combine(Folder, "best");
         var evaluation = new EvalCallback(TestEnvs.Split(), every: 256, episodes: 3, bestModelPath: best);
         var stop = new StopOnRewardThreshold(-1e9, evaluation);
         var progress = new StringWriter();

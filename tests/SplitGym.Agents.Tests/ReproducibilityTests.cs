@@ -3,11 +3,8 @@ using SplitGym.Agents.Training;
 namespace SplitGym.Agents.Tests;
 
 /// <summary>Same seed ⇒ bit-identical learning; resuming from a checkpoint ⇒ the same result as an uninterrupted run.</summary>
-public sealed class ReproducibilityTests : IDisposable
+public sealed class ReproducibilityTests : TempFolderTest
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("agents-repro-").FullName;
-
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Theory]
     [MemberData(nameof(AgentFactory.Algorithms), MemberType = typeof(AgentFactory))]
@@ -37,7 +34,7 @@ public sealed class ReproducibilityTests : IDisposable
     public void ResumingFromACheckpointEqualsTheUninterruptedRun(string algorithm)
     {
         const long total = 3_000;
-        var checkpoints = new CheckpointCallback(1_000, Path.Combine(_folder, algorithm));
+        var checkpoints = new CheckpointCallback(1_000, Path.Combine(Folder, algorithm));
         using var uninterrupted = AgentFactory.CartPole(algorithm, seed: 7);
         uninterrupted.Learn(total, [checkpoints]);
         var middle = checkpoints.Saved[1];
@@ -60,7 +57,7 @@ public sealed class ReproducibilityTests : IDisposable
     {
         using var trained = AgentFactory.Split(algorithm, seed: 3);
         trained.Learn(1_000);
-        var path = Path.Combine(_folder, "round-trip-" + algorithm);
+        var path = Path.Combine(Folder, "round-trip-" + algorithm);
         trained.Save(path);
         trained.Save(path);
         using var loaded = AgentFactory.Split(algorithm, seed: 4);
@@ -75,6 +72,6 @@ public sealed class ReproducibilityTests : IDisposable
             observation = probe.Step(trained.Predict(observation)).Observation;
         }
         Assert.False(Directory.Exists(path + ".old"));
-        Assert.Empty(Directory.GetDirectories(_folder, "*.new-*"));
+        Assert.Empty(Directory.GetDirectories(Folder, "*.new-*"));
     }
 }
