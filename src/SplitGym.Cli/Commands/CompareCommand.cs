@@ -37,7 +37,9 @@ public static class CompareCommand
 
     private static int Run(ParseResult parse, CliConsole console)
     {
-        TorchSharp.torch.set_num_threads(2);
+        // The policies are 64-64 MLPs on batches of at most a few hundred rows: intra-op threads buy nothing
+        // there, and libgomp's spin-waiting makes a second thread very costly when the cores are shared.
+        TorchSharp.torch.set_num_threads(1);
         string env = parse.GetRequiredValue(Env);
         var runner = new ComparisonRunner(
             EnvCommands.Registry, env, AgentCatalog.Parse(parse.GetRequiredValue(Agents)), ParseSeeds(parse.GetRequiredValue(Seeds)),
