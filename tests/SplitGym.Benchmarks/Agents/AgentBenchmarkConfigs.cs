@@ -6,7 +6,7 @@ using SplitGym.Core.Vector;
 
 namespace SplitGym.Benchmarks.Agents;
 
-/// <summary>The hyperparameters of the agent benchmarks (documented in docs/benchmarks-agents.md).</summary>
+/// <summary>The hyperparameters of the agent benchmarks (documented in docs/benchmarks.md (agents section)).</summary>
 public static class AgentBenchmarkConfigs
 {
     /// <summary>Sub-envs of every benchmark run.</summary>
