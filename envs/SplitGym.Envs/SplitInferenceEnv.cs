@@ -51,16 +51,14 @@ public sealed class SplitInferenceEnv : ArrayEnv
     private int _split, _oracleSplit, _bestSplit, _steps, _horizon;
     private double _lastPerplexity = double.NaN;
 
-    /// <summary>Creates the environment; throws a clear error for any inconsistent option.</summary>
-    public SplitInferenceEnv(IRewardBackend backend, SplitInferenceOptions? options = null, string? renderMode = null)
-        : this(backend, Validate(backend, options ?? new SplitInferenceOptions()), renderMode, validated: true)
-    {
-    }
+    private static readonly SplitInferenceOptions Defaults = new();
 
-    private SplitInferenceEnv(IRewardBackend backend, SplitInferenceOptions options, string? renderMode, bool validated)
-        : base(ObservationBox(backend, options), new Discrete(2 * options.MaxMove + 1), SplitInferenceInfo.Keys, CheckRenderMode(renderMode))
+    /// <summary>Creates the environment; throws a clear error for any inconsistent option.</summary>
+    /// <remarks>The options are validated while the observation space is built, before anything else.</remarks>
+    public SplitInferenceEnv(IRewardBackend backend, SplitInferenceOptions? options = null, string? renderMode = null)
+        : base(ObservationBox(backend, options ?? Defaults), new Discrete(2 * (options ?? Defaults).MaxMove + 1), SplitInferenceInfo.Keys, CheckRenderMode(renderMode))
     {
-        _ = validated;
+        options ??= Defaults;
         _backend = backend;
         _options = options;
         _range = RangeOf(backend, options);
@@ -219,13 +217,11 @@ public sealed class SplitInferenceEnv : ArrayEnv
 
     private static Box<float> ObservationBox(IRewardBackend backend, SplitInferenceOptions options)
     {
+        SplitInferenceValidation.Validate(backend, options);
         var range = RangeOf(backend, options);
         int splitMax = options.SplitMax ?? backend.NumLayers - 1;
         return new Box<float>(
             [(float)range.SigmaMin, (float)range.ShapeMin, options.SplitMin],
             [(float)range.SigmaMax, (float)range.ShapeMax, splitMax]);
     }
-
-    private static SplitInferenceOptions Validate(IRewardBackend backend, SplitInferenceOptions options) =>
-        SplitInferenceValidation.Validate(backend, options);
 }

@@ -28,6 +28,8 @@ public sealed class TableBackend : IRewardBackend
     private readonly MonotoneCubic[,] _logMean;      // [split index, shape index] as a function of σ
     private readonly MonotoneCubic[,] _relativeSpread;
     private readonly int[] _splitIndexBySplit;
+    private double _bracketedShape = double.NaN;
+    private ShapeBracket _bracket;
 
     /// <summary>Creates the backend.</summary>
     /// <param name="table">The calibrated table; it must cover every split 1..L−1.</param>
@@ -81,7 +83,7 @@ public sealed class TableBackend : IRewardBackend
     /// <inheritdoc/>
     public void ExpectedPerplexities(ChannelState channel, Span<double> bySplit)
     {
-        var bracket = ShapeBracket.Find(_table.Shapes, channel.Shape);
+        var bracket = BracketOf(channel);
         for (int split = 1; split < NumLayers; split++)
         {
             bySplit[split] = Math.Exp(Interpolate(_logMean, _splitIndexBySplit[split], bracket, channel.Sigma));
@@ -93,10 +95,21 @@ public sealed class TableBackend : IRewardBackend
     {
         LiveEvaluations++;
         if (_deterministic) return expected;
-        var bracket = ShapeBracket.Find(_table.Shapes, channel.Shape);
+        var bracket = BracketOf(channel);
         double spread = Math.Max(0, Interpolate(_relativeSpread, _splitIndexBySplit[split], bracket, channel.Sigma));
         double logSpread = Math.Sqrt(Math.Log(1 + spread * spread));
         return expected * Math.Exp(logSpread * rng.NextGaussian() - 0.5 * logSpread * logSpread);
+    }
+
+    /// <summary>The shape bracket of <paramref name="channel"/>, found once per channel (the env asks for the same channel every step of an episode).</summary>
+    private ShapeBracket BracketOf(ChannelState channel)
+    {
+        if (channel.Shape != _bracketedShape)
+        {
+            _bracket = ShapeBracket.Find(_table.Shapes, channel.Shape);
+            _bracketedShape = channel.Shape;
+        }
+        return _bracket;
     }
 
     private static double Interpolate(MonotoneCubic[,] curves, int splitIndex, ShapeBracket bracket, double sigma)

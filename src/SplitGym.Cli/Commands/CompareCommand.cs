@@ -41,11 +41,11 @@ public static class CompareCommand
         // there, and libgomp's spin-waiting makes a second thread very costly when the cores are shared.
         TorchSharp.torch.set_num_threads(1);
         string env = parse.GetRequiredValue(Env);
+        _ = EnvCommands.Registry.Spec(env); // an unknown id fails here, before any output folder is created
         var runner = new ComparisonRunner(
             EnvCommands.Registry, env, AgentCatalog.Parse(parse.GetRequiredValue(Agents)), ParseSeeds(parse.GetRequiredValue(Seeds)),
             parse.GetValue(Steps), parse.GetValue(Episodes), parse.GetValue(NumEnvs),
             parse.GetValue(Out) ?? Path.Combine("runs", $"compare-{env}"));
-        EnvCommands.Registry.Spec(env);
         var summary = runner.Run(console.Out);
         console.Out.WriteLine();
         console.Out.Write(summary.ToMarkdown());
