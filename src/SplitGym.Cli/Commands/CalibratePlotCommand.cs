@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using SplitGym.Cli.Plots;
+using SplitGym.Analysis.Figures;
 using SplitGym.Llm.Calibration;
 using SplitGym.Llm.Cost;
 using SplitGym.Llm.Model;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using ScottPlot;
 
-namespace SplitGym.Cli.Plots;
+namespace SplitGym.Analysis.Figures;
 
 /// <summary>
 /// Ticks for an axis whose data are log10 values but should read as the original values: labels at

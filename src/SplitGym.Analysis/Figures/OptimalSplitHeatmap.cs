@@ -2,7 +2,7 @@ using System.Globalization;
 using ScottPlot;
 using SplitGym.Llm.Calibration;
 
-namespace SplitGym.Cli.Plots;
+namespace SplitGym.Analysis.Figures;
 
 /// <summary>
 /// The optimal split p*(intensity, shape) of the default reward as a heatmap: rows are intensities

@@ -2,7 +2,7 @@ using System.Globalization;
 using ScottPlot;
 using SplitGym.Llm.Calibration;
 
-namespace SplitGym.Cli.Plots;
+namespace SplitGym.Analysis.Figures;
 
 /// <summary>
 /// Perplexity against split point, one line per channel intensity, at one fading shape. The y axis is
