@@ -1,6 +1,7 @@
 using SplitGym.Agents.Networks;
 using SplitGym.Agents.Training;
 using SplitGym.Core.Vector;
+using SplitGym.Llm.Optimization;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -14,7 +15,7 @@ namespace SplitGym.Agents.OffPolicy;
 /// <remarks>Exploration draws ε-greedy independently for each sub-env (SB3 draws once per vector step).</remarks>
 public sealed class Dqn : OffPolicyAlgorithm
 {
-    private readonly Adam _optimizer;
+    private readonly SafeAdam _optimizer;
     private readonly float[] _qValues;
 
     /// <summary>Creates DQN on <paramref name="env"/> (owned; <see cref="AutoresetMode.Disabled"/>).</summary>
@@ -26,7 +27,7 @@ public sealed class Dqn : OffPolicyAlgorithm
         TargetNet = new QNetwork(env.SingleObservationSpace, Env.ActionCount, DqnOptions.Network, Random);
         CopyToTarget(1.0);
         TargetNet.eval();
-        _optimizer = optim.Adam(QNet.parameters(), DqnOptions.LearningRate);
+        _optimizer = SafeOptimizers.Adam(QNet.parameters(), DqnOptions.LearningRate);
         _qValues = new float[Env.NumEnvs * Env.ActionCount];
         ExplorationRate = DqnOptions.ExplorationInitialEps;
     }

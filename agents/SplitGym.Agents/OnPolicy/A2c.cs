@@ -1,5 +1,6 @@
 using SplitGym.Agents.Training;
 using SplitGym.Core.Vector;
+using SplitGym.Llm.Optimization;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -12,14 +13,14 @@ namespace SplitGym.Agents.OnPolicy;
 /// </summary>
 public sealed class A2c : OnPolicyAlgorithm
 {
-    private readonly RMSProp _optimizer;
+    private readonly SafeRmsProp _optimizer;
 
     /// <summary>Creates A2C on <paramref name="env"/> (owned; <see cref="AutoresetMode.Disabled"/>).</summary>
     public A2c(VectorEnv env, A2cOptions? options = null, TrainingOptions? training = null)
         : base("A2C", env, options ?? new A2cOptions(), training ?? new TrainingOptions())
     {
         A2cOptions = (A2cOptions)Options;
-        _optimizer = optim.RMSProp(Policy.parameters(), A2cOptions.LearningRate, alpha: A2cOptions.RmsPropAlpha, eps: A2cOptions.RmsPropEps);
+        _optimizer = SafeOptimizers.RmsProp(Policy.parameters(), A2cOptions.LearningRate, alpha: A2cOptions.RmsPropAlpha, eps: A2cOptions.RmsPropEps);
     }
 
     /// <summary>The hyperparameters.</summary>

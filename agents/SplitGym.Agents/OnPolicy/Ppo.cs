@@ -1,5 +1,6 @@
 using SplitGym.Agents.Training;
 using SplitGym.Core.Vector;
+using SplitGym.Llm.Optimization;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -12,7 +13,7 @@ namespace SplitGym.Agents.OnPolicy;
 /// </summary>
 public sealed class Ppo : OnPolicyAlgorithm
 {
-    private readonly Adam _optimizer;
+    private readonly SafeAdam _optimizer;
     private readonly long[] _order;
 
     /// <summary>Creates PPO on <paramref name="env"/> (owned; <see cref="AutoresetMode.Disabled"/>).</summary>
@@ -20,7 +21,7 @@ public sealed class Ppo : OnPolicyAlgorithm
         : base("PPO", env, options ?? new PpoOptions(), training ?? new TrainingOptions())
     {
         PpoOptions = (PpoOptions)Options;
-        _optimizer = optim.Adam(Policy.parameters(), PpoOptions.LearningRate, eps: 1e-5);
+        _optimizer = SafeOptimizers.Adam(Policy.parameters(), PpoOptions.LearningRate, eps: 1e-5);
         _order = new long[Rollout.Size];
     }
 

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using SplitGym.Llm.Checkpoints;
 using SplitGym.Llm.Model;
+using SplitGym.Llm.Optimization;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -101,16 +102,16 @@ public sealed class LanguageModelTrainer(
         return loss.item<float>();
     }
 
-    private AdamW CreateOptimizer(LlamaForCausalLM model)
+    private SafeAdamW CreateOptimizer(LlamaForCausalLM model)
     {
         var parameters = model.parameters().ToList();
         static bool decays(Parameter p) => p.dim() >= 2;
-        return optim.AdamW(
+        return SafeOptimizers.AdamW(
             [
                 new AdamW.ParamGroup(parameters.Where(decays), new AdamW.Options { weight_decay = options.WeightDecay }),
                 new AdamW.ParamGroup(parameters.Where(p => !decays(p)), new AdamW.Options { weight_decay = 0.0 }),
             ],
-            options.PeakLearningRate, options.Beta1, options.Beta2, eps: 1e-8, weight_decay: options.WeightDecay);
+            options.PeakLearningRate, options.Beta1, options.Beta2, eps: 1e-8, weightDecay: options.WeightDecay);
     }
 
     private LossMeasurement Validate(LlamaForCausalLM model, int step)
