@@ -2,6 +2,7 @@ using SplitGym.Agents.Networks;
 using SplitGym.Agents.Training;
 using SplitGym.Core.Vector;
 using SplitGym.Llm.Optimization;
+using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -132,10 +133,12 @@ public sealed class Dqn : OffPolicyAlgorithm
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
+        using var keep = (1 - tau).ToScalar();
+        using var take = tau.ToScalar();
         foreach (var (online, target) in QNet.parameters().Zip(TargetNet.parameters()))
         {
             if (tau >= 1) target.copy_(online);
-            else target.mul_(1 - tau).add_(online, alpha: tau);
+            else target.mul_(keep).add_(online, alpha: take);
         }
     }
 

@@ -37,12 +37,11 @@ public sealed class A2c : OnPolicyAlgorithm
     {
         var data = Rollout.ToTensors();
         var (logProbs, entropy, values) = EvaluateActions(data.Observations, data.Actions);
-        var advantages = data.Advantages;
-        if (A2cOptions.NormalizeAdvantage) advantages = (advantages - advantages.mean()) / (advantages.std() + 1e-8);
+        var advantages = A2cOptions.NormalizeAdvantage ? Normalized(data.Advantages) : data.Advantages;
         var policyLoss = -(advantages * logProbs).mean();
         var valueLoss = nn.functional.mse_loss(values, data.Returns);
         var entropyLoss = -entropy.mean();
-        var loss = policyLoss + A2cOptions.EntCoef * entropyLoss + A2cOptions.VfCoef * valueLoss;
+        var loss = TotalLoss(policyLoss, entropyLoss, valueLoss);
         Step(loss);
         Updates++;
         Logger.Record("train/policy_loss", policyLoss.item<float>());

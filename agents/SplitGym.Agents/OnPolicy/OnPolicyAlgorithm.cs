@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using SplitGym.Agents.Networks;
 using SplitGym.Agents.Training;
 using SplitGym.Core.Vector;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace SplitGym.Agents.OnPolicy;
@@ -92,6 +93,21 @@ public abstract class OnPolicyAlgorithm : Algorithm
         var taken = logProbabilities.gather(1, actions.unsqueeze(1)).squeeze(1);
         var entropy = -(logProbabilities.exp() * logProbabilities).sum(1);
         return (taken, entropy, Policy.Values(observations));
+    }
+
+    /// <summary>Advantages shifted to zero mean and scaled to unit standard deviation (+1e-8), per batch.</summary>
+    protected static Tensor Normalized(Tensor advantages)
+    {
+        using var floor = 1e-8.ToScalar();
+        return (advantages - advantages.mean()) / advantages.std().add_(floor);
+    }
+
+    /// <summary>policy loss + ent_coef · entropy loss + vf_coef · value loss (SB3's weighting).</summary>
+    protected Tensor TotalLoss(Tensor policyLoss, Tensor entropyLoss, Tensor valueLoss)
+    {
+        using var entropyWeight = Options.EntCoef.ToScalar();
+        using var valueWeight = Options.VfCoef.ToScalar();
+        return policyLoss + entropyLoss.mul(entropyWeight) + valueLoss.mul(valueWeight);
     }
 
     /// <summary>Clips the gradient norm and applies one optimizer step for <paramref name="loss"/>.</summary>

@@ -1,6 +1,7 @@
 using SplitGym.Agents.Training;
 using SplitGym.Core.Vector;
 using SplitGym.Llm.Optimization;
+using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -57,19 +58,19 @@ public sealed class Ppo : OnPolicyAlgorithm
     private bool TrainMinibatch(RolloutTensors batch, MinibatchStatistics stats)
     {
         var (logProbs, entropy, values) = EvaluateActions(batch.Observations, batch.Actions);
-        var advantages = batch.Advantages;
-        if (PpoOptions.NormalizeAdvantage && advantages.shape[0] > 1)
-            advantages = (advantages - advantages.mean()) / (advantages.std() + 1e-8);
+        var advantages = PpoOptions.NormalizeAdvantage && batch.Advantages.shape[0] > 1 ? Normalized(batch.Advantages) : batch.Advantages;
         var logRatio = logProbs - batch.OldLogProbs;
         var ratio = logRatio.exp();
         double clip = PpoOptions.ClipRange;
-        var policyLoss = -min(advantages * ratio, advantages * ratio.clamp(1 - clip, 1 + clip)).mean();
+        using var lower = (1 - clip).ToScalar();
+        using var upper = (1 + clip).ToScalar();
+        var policyLoss = -min(advantages * ratio, advantages * ratio.clamp(lower, upper)).mean();
         var predicted = PpoOptions.ClipRangeVf is double clipVf
             ? batch.OldValues + (values - batch.OldValues).clamp(-clipVf, clipVf)
             : values;
         var valueLoss = nn.functional.mse_loss(predicted, batch.Returns);
         var entropyLoss = -entropy.mean();
-        var loss = policyLoss + PpoOptions.EntCoef * entropyLoss + PpoOptions.VfCoef * valueLoss;
+        var loss = TotalLoss(policyLoss, entropyLoss, valueLoss);
         double approxKl;
         using (no_grad())
         {
