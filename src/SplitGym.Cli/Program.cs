@@ -40,7 +40,10 @@ public static class Program
         ModelCommands.Create(console),
         EnvCommands.CreateList(console),
         EnvCommands.CreateCheck(console),
+        AgentTrainCommand.Create(console),
+        AgentEvalCommand.Create(console),
         CompareCommand.Create(console),
+        BenchCommand.Create(console),
         CalibrateCommand.Create(console),
     ];
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using SplitGym.Cli.Commands;
 using SplitGym.Cli.Comparison;
 
@@ -5,45 +6,126 @@ namespace SplitGym.Cli.Tests;
 
 public sealed class CompareCommandTests : IDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"splitgym-compare-{Guid.NewGuid():N}");
+    private readonly TempFolder _temp = new();
 
-    public void Dispose()
+    public void Dispose() => _temp.Dispose();
+
+    /// <summary>A tiny comparison: A2C (cheap) and the baselines on case A, K = 1, plus the K sweep for A2C.</summary>
+    private static string[] Tiny(string folder, params string[] extra) =>
+    [
+        "compare", "--agents", "a2c,random,oracle", "--cases", "A", "--sweep-agents", "a2c", "--seeds", "0", "--steps", "1200",
+        "--envs", "2", "--eval-episodes", "3", "--progress", "plain", "--out", folder, .. extra,
+    ];
+
+    [Fact]
+    public void TinyComparisonLeavesEveryFileAndARerunSkipsFinishedRuns()
     {
-        if (Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
+        var folder = _temp.Sub("tiny");
+        var first = CliRun.Of(Tiny(folder));
+        Assert.True(first.ExitCode == ExitCodes.Success, first.Error);
+
+        // K = 1, 2, 3 on case A for a2c and both baselines: 9 runs, one seed.
+        var (plan, _) = ComparisonPlan.Load(folder);
+        Assert.Equal(9, plan.Runs.Count);
+        foreach (var name in new[] { "summary.md", "summary.json", "comparison.json", "learning-curves.png", "action-sizes-A.png" })
+            Assert.True(File.Exists(Path.Combine(folder, name)), name);
+        foreach (var run in plan.Runs)
+        {
+            var result = RunResult.Load(RunResult.PathFor(folder, run));
+            Assert.Equal(run, result.Key);
+            Assert.True(File.Exists(Path.Combine(folder, result.PolicyFile!)));
+            Assert.Equal(3, File.ReadAllLines(Path.Combine(folder, result.PolicyFile!)).Length - 1); // one row per evaluation episode
+            if (run.Agent != "a2c") continue;
+            Assert.Equal(1200, result.TrainingSteps);
+            Assert.True(File.Exists(Path.Combine(folder, result.RunFolder!, "progress.csv")));
+            Assert.NotEmpty(Directory.EnumerateFiles(Path.Combine(folder, result.RunFolder!), "events.out.tfevents*", SearchOption.AllDirectories));
+        }
+        var oracle = RunResult.Load(RunResult.PathFor(folder, new RunKey("oracle", "SplitInference-A-k3-v0", 0)));
+        Assert.InRange(oracle.NormalisedScore, 0.999, 1.0 + 1e-9); // the oracle agent against the env's planning oracle
+        Assert.Contains("| SplitInference-A-k1-v0 | a2c | 1 |", first.Output);
+
+        var firstResult = File.ReadAllText(RunResult.PathFor(folder, plan.Runs[0]));
+        var second = CliRun.Of(Tiny(folder));
+        Assert.Equal(9, second.Output.Split('\n').Count(line => line.Contains("finished earlier, kept")));
+        Assert.DoesNotContain("training for", second.Output);
+        Assert.Equal(firstResult, File.ReadAllText(RunResult.PathFor(folder, plan.Runs[0])));
     }
 
     [Fact]
-    public void WritesSummaryAndResultsAndResumesBySkippingFinishedRuns()
+    public void PlainProgressPrintsStartQuarterAndDoneLinesWithCounts()
     {
-        var first = CliRun.Of("compare", "--env", "CartPole-v1", "--agents", "random", "--seeds", "0,1", "--eval-episodes", "2", "--out", _folder);
-        Assert.Equal(ExitCodes.Success, first.ExitCode);
-        Assert.True(File.Exists(Path.Combine(_folder, "summary.md")));
-        Assert.True(File.Exists(Path.Combine(_folder, "summary.json")));
-        var result = RunResult.Load(RunResult.PathFor(_folder, "random", 1));
-        Assert.Equal(1, result.Seed);
-        Assert.True(result.MeanReturn > 0);
-
-        var second = CliRun.Of("compare", "--env", "CartPole-v1", "--agents", "random", "--seeds", "0,1", "--eval-episodes", "2", "--out", _folder);
-        Assert.Equal(2, second.Output.Split('\n').Count(line => line.Contains("finished earlier, kept")));
-        Assert.Equal(result, RunResult.Load(RunResult.PathFor(_folder, "random", 1)));
+        var run = CliRun.Of("compare", "--agents", "a2c", "--cases", "L", "--sweep-agents", "none", "--seeds", "0", "--steps", "2000",
+            "--envs", "2", "--eval-episodes", "2", "--progress", "plain", "--out", _temp.Sub("plain"));
+        Assert.True(run.ExitCode == ExitCodes.Success, run.Error);
+        var lines = run.Output.Split('\n').Where(l => l.StartsWith('[')).ToList();
+        Assert.Equal("[0/1] a2c SplitInference-L-k1-v0 seed 0: training for 2,000 steps", lines[0]);
+        Assert.Contains("[0/1] a2c SplitInference-L-k1-v0 seed 0: 50% (", lines[2]);
+        Assert.StartsWith("[1/1] a2c SplitInference-L-k1-v0 seed 0: done in ", lines[^1]);
+        Assert.Contains("normalised score ", lines[^1]);
     }
 
     [Fact]
-    public void UnknownAgentIsOneClearLine()
+    public void ResultsDoNotDependOnHowManyRunsGoAtOnce()
     {
-        var run = CliRun.Of("compare", "--agents", "ppo,sarsa", "--out", _folder);
-        Assert.Equal(ExitCodes.Failure, run.ExitCode);
-        Assert.Contains("'sarsa'", run.Error);
+        string[] Args(string folder, string jobs) =>
+        [
+            "compare", "--agents", "a2c,dqn,random", "--cases", "H", "--sweep-agents", "none", "--seeds", "0,1", "--steps", "1000", "--envs", "2",
+            "--eval-episodes", "3", "--progress", "plain", "--jobs", jobs, "--out", folder,
+        ];
+        var one = _temp.Sub("jobs1");
+        var two = _temp.Sub("jobs2");
+        Assert.Equal(ExitCodes.Success, CliRun.Of(Args(one, "1")).ExitCode);
+        Assert.Equal(ExitCodes.Success, CliRun.Of(Args(two, "2")).ExitCode);
+        var (plan, _) = ComparisonPlan.Load(one);
+        foreach (var run in plan.Runs)
+        {
+            var a = RunResult.Load(RunResult.PathFor(one, run));
+            var b = RunResult.Load(RunResult.PathFor(two, run));
+            Assert.Equal((a.NormalisedScore, a.FinalRegret, a.MeanReturn, a.TrainingSteps), (b.NormalisedScore, b.FinalRegret, b.MeanReturn, b.TrainingSteps));
+        }
     }
 
     [Fact]
-    public void BadSeedIsOneClearLine()
+    public void AFolderOfAnotherConfigurationIsRefusedNamingTheDifference()
     {
-        var run = CliRun.Of("compare", "--seeds", "0,x", "--out", _folder);
-        Assert.Equal(ExitCodes.Failure, run.ExitCode);
-        Assert.Contains("'x'", run.Error);
+        var folder = _temp.Sub("config");
+        string[] Args(string episodes) => ["compare", "--env", "CartPole-v1", "--agents", "random", "--seeds", "0", "--eval-episodes", episodes, "--progress", "plain", "--out", folder];
+        Assert.Equal(ExitCodes.Success, CliRun.Of(Args("2")).ExitCode);
+        var again = CliRun.Of(Args("3"));
+        Assert.Equal(ExitCodes.Failure, again.ExitCode);
+        Assert.Contains("--eval-episodes 3 versus 2", again.Error);
+        Assert.Single(again.Error.TrimEnd().Split('\n'));
     }
 
     [Fact]
-    public void ZeroStepsIsAUsageError() => Assert.Equal(ExitCodes.UsageError, CliRun.Of("compare", "--steps", "0").ExitCode);
+    public void DefaultPlanHasTheCaseCurvesTheActionSizeSweepAndBaselines()
+    {
+        var runs = ComparisonGrid.Build(["ppo", "dqn", "a2c", "random", "oracle"], [Envs.Channel.ChannelCase.Low, Envs.Channel.ChannelCase.High, Envs.Channel.ChannelCase.All],
+            [1], [0, 1, 2], ["ppo"], Envs.Channel.ChannelCase.All);
+        // 3 cases × 5 agents × 3 seeds, plus K = 2, 3 on A for ppo, random and oracle × 3 seeds.
+        Assert.Equal(3 * 5 * 3 + 2 * 3 * 3, runs.Count);
+        Assert.Equal(runs.Count, runs.Distinct().Count());
+        Assert.Equal(["SplitInference-A-k1-v0", "SplitInference-A-k2-v0", "SplitInference-A-k3-v0"],
+            runs.Where(r => r.Agent == "ppo" && r.Case == "A").Select(r => r.EnvId).Distinct().ToArray());
+        Assert.Equal(3, runs.Count(r => r.Agent == "ppo" && r.EnvId == "SplitInference-A-k3-v0"));
+        Assert.Empty(runs.Where(r => r.Agent == "dqn" && r.ActionHalfWidth != 1));
+    }
+
+    [Fact]
+    public void SummaryJsonHasMeanAndStdOverSeedsOfEveryFigure()
+    {
+        var folder = _temp.Sub("summary");
+        Assert.Equal(ExitCodes.Success, CliRun.Of("compare", "--agents", "random,oracle", "--cases", "A", "--sweep-agents", "none", "--seeds", "0,1,2",
+            "--eval-episodes", "2", "--progress", "plain", "--out", folder).ExitCode);
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "summary.json")));
+        var row = json.RootElement.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("agent").GetString() == "random");
+        var scores = json.RootElement.GetProperty("runs").EnumerateArray()
+            .Where(r => r.GetProperty("Key").GetProperty("Agent").GetString() == "random").Select(r => r.GetProperty("NormalisedScore").GetDouble()).ToList();
+        Assert.Equal(3, scores.Count);
+        double mean = scores.Average();
+        Assert.Equal(mean, row.GetProperty("normalised_score").GetProperty("mean").GetDouble(), 12);
+        Assert.Equal(Math.Sqrt(scores.Average(s => (s - mean) * (s - mean))), row.GetProperty("normalised_score").GetProperty("std").GetDouble(), 12);
+        foreach (var field in new[] { "final_regret", "live_equivalent_evaluations", "wall_seconds", "steps_per_second" })
+            Assert.True(row.GetProperty(field).TryGetProperty("std", out _), field);
+    }
 }

@@ -17,7 +17,7 @@ public static class CalibrateCommand
     private static readonly Option<int> MinRepeats = OptionFactory.Integer("--min-repeats", SweepSettings.Default.MinRepeats, "Fewest channel draws per cell.", minimum: 2);
     private static readonly Option<int> MaxRepeats = OptionFactory.Integer("--max-repeats", SweepSettings.Default.MaxRepeats, "Most channel draws per cell.", minimum: 2);
     private static readonly Option<double> TargetError = OptionFactory.Real("--target-se", SweepSettings.Default.TargetRelativeStandardError, "Stop drawing when standard error ≤ this fraction of the mean.", 1e-6, 1);
-    private static readonly Option<string?> Shard = new("--shard") { Description = "Compute only shard i of N (zero-based, e.g. 0/4); write a shard file for 'calibrate merge'.", HelpName = "i/N" };
+    private static readonly Option<string?> Shard = ShardOption.Create("Compute only shard i of N (zero-based, e.g. 0/4); write a shard file for 'calibrate merge'.");
     private static readonly Option<string?> Out = new("--out") { Description = "Output file (default: perplexity-VARIANT.json, or perplexity-VARIANT.shard-i-of-N.json).", HelpName = "FILE" };
 
     /// <summary>Builds the command with its <c>merge</c>, <c>pilot</c> and <c>plot</c> subcommands.</summary>
@@ -39,7 +39,7 @@ public static class CalibrateCommand
 
     private static void Run(ParseResult parse, CliConsole console)
     {
-        var shard = parse.GetValue(Shard) is { } text ? ShardSpec.Parse(text) : ShardSpec.Whole;
+        var shard = ShardOption.Value(parse, Shard);
         using var opened = Inputs.Open(parse);
         var header = Header(parse, opened);
         string output = parse.GetValue(Out) ?? DefaultOutput(opened.Channel, shard);

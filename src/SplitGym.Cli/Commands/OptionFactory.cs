@@ -31,6 +31,14 @@ public static class OptionFactory
         return option;
     }
 
+    /// <summary>A string option that accepts only <paramref name="choices"/> (the parser names the bad value and lists them).</summary>
+    public static Option<string> Choice(string name, string defaultValue, string description, IReadOnlyList<string> choices)
+    {
+        var option = new Option<string>(name) { Description = description, DefaultValueFactory = _ => defaultValue, HelpName = string.Join('|', choices) };
+        option.AcceptOnlyFromAmong([.. choices]);
+        return option;
+    }
+
     /// <summary>
     /// The option's value, or false when its token could not be converted (the parser already reports
     /// that error, naming the bad value), so range checks never throw on unparsable input.

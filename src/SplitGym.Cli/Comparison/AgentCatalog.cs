@@ -41,16 +41,16 @@ public static class AgentCatalog
         _ => throw new ArgumentException($"'{name}' is not a baseline; expected random or oracle."),
     };
 
-    /// <summary>Checks a comma-separated list of names, failing with the unknown one and the known ones.</summary>
-    public static IReadOnlyList<string> Parse(string list)
+    /// <summary>Checks one agent name (case-insensitive), failing with the unknown name and the known ones.</summary>
+    public static string ParseName(string name)
     {
-        var names = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(n => n.ToLowerInvariant()).ToList();
-        foreach (var name in names)
-        {
-            if (!Names.Contains(name))
-                throw new ArgumentException($"Unknown agent '{name}'; expected a comma-separated list of {string.Join(", ", Names)}.");
-        }
-        if (names.Count == 0) throw new ArgumentException("--agents is empty; expected a comma-separated list such as ppo,dqn,random,oracle.");
-        return names;
+        var lower = name.ToLowerInvariant();
+        return Names.Contains(lower) ? lower : throw new ArgumentException($"Unknown agent '{name}'; expected one of {string.Join(", ", Names)}.");
     }
+
+    /// <summary>
+    /// Perplexity evaluations of the real split model that <paramref name="agent"/>'s training consumed or, on
+    /// the table backend, would have consumed: one per real env step for model-free learners.
+    /// </summary>
+    public static long LiveEquivalentEvaluations(IAgent agent) => agent.NumTimesteps;
 }

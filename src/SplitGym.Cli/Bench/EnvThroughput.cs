@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using SplitGym.Core;
+using SplitGym.Core.Registration;
+
+namespace SplitGym.Cli.Bench;
+
+/// <summary>
+/// Env steps per second of a registered env on the allocation-free array path: the raw env, the env
+/// behind Gymnasium's <c>Make</c> stack (checker, order enforcing, time limit), and a synchronous vector
+/// env. Actions cycle deterministically over the action space; episodes restart when they end.
+/// </summary>
+/// <param name="Registry">Where the id is registered.</param>
+/// <param name="EnvId">The env to measure.</param>
+public sealed record EnvThroughput(Registry Registry, string EnvId)
+{
+    /// <summary>The raw env (no wrappers) for <paramref name="steps"/> steps.</summary>
+    public Throughput Raw(long steps)
+    {
+        using var made = Registry.Make(EnvId);
+        return Single("raw env, array path", AsArray(made.Unwrapped), steps, Registry.Spec(EnvId).MaxEpisodeSteps ?? int.MaxValue);
+    }
+
+    /// <summary>The env behind the full <c>Make</c> stack for <paramref name="steps"/> steps.</summary>
+    public Throughput Made(long steps)
+    {
+        using var made = Registry.Make(EnvId);
+        return Single("Make stack, array path", AsArray(made), steps, int.MaxValue);
+    }
+
+    /// <summary>A sync vector env of <paramref name="numEnvs"/> sub-envs (each behind the Make stack) for about <paramref name="steps"/> sub-env steps.</summary>
+    public Throughput Vector(long steps, int numEnvs)
+    {
+        using var vector = Registry.MakeVec(EnvId, numEnvs);
+        var actions = new int[numEnvs];
+        int n = vector.SingleActionSpace.N;
+        vector.Reset(seed: 0);
+        long vectorSteps = Math.Max(1, steps / numEnvs);
+        var clock = Stopwatch.StartNew();
+        for (long t = 0; t < vectorSteps; t++)
+        {
+            for (int i = 0; i < numEnvs; i++) actions[i] = (int)((t + i) % n);
+            vector.Step(actions);
+        }
+        return new Throughput($"sync vector env of {numEnvs}, per sub-env step", vectorSteps * numEnvs, clock.Elapsed.TotalSeconds);
+    }
+
+    private static Throughput Single(string path, IArrayEnv env, long steps, int episodeLength)
+    {
+        var observation = new float[env.ArrayObservationSpace.Shape.Aggregate(1, (a, b) => a * b)];
+        var info = new InfoBuffer(env.InfoKeys);
+        int n = env.ArrayActionSpace.N;
+        env.ResetInto(0, observation, info);
+        int inEpisode = 0;
+        var clock = Stopwatch.StartNew();
+        for (long t = 0; t < steps; t++)
+        {
+            var outcome = env.StepInto((int)(t % n), observation, info);
+            if (outcome.Terminated || outcome.Truncated || ++inEpisode >= episodeLength)
+            {
+                env.ResetInto(null, observation, info);
+                inEpisode = 0;
+            }
+        }
+        return new Throughput(path, steps, clock.Elapsed.TotalSeconds);
+    }
+
+    private IArrayEnv AsArray(IEnv env) =>
+        env is IArrayEnv { ArrayPathAvailable: true } array ? array : throw new NotSupportedException($"{EnvId} has no array path (float32 Box observation, Discrete action); bench measures that path.");
+}
