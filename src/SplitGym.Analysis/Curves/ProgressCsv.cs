@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace SplitGym.Analysis.Curves;
+namespace SplitGym.Analysis;
 
 /// <summary>
 /// Reads a training curve from a Stable-Baselines3-style <c>progress.csv</c> (what the agents' CSV

@@ -1,4 +1,4 @@
-namespace SplitGym.Analysis.Curves;
+namespace SplitGym.Analysis;
 
 /// <summary>
 /// The mean and ±1 standard deviation over seeds of several <see cref="TrainingCurve"/>s, on an evenly

@@ -1,4 +1,4 @@
-namespace SplitGym.Analysis.Curves;
+namespace SplitGym.Analysis;
 
 /// <summary>
 /// One seed's training curve: a quantity (usually the mean episode return, <c>rollout/ep_rew_mean</c>)

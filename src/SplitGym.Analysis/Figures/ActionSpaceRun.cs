@@ -1,4 +1,3 @@
-using SplitGym.Analysis.Curves;
 
 namespace SplitGym.Analysis.Figures;
 

@@ -1,5 +1,4 @@
 using ScottPlot;
-using SplitGym.Analysis.Curves;
 
 namespace SplitGym.Analysis.Figures;
 

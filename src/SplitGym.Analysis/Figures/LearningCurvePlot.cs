@@ -4,7 +4,7 @@ namespace SplitGym.Analysis.Figures;
 /// Learning curves of one comparison in a single panel: each learner's mean training-episode return
 /// against environment steps with a ±1 std band over seeds, and baselines (which do not train) as
 /// horizontal reference lines at their evaluation return. Read curves from run folders with
-/// <see cref="Curves.ProgressCsv"/>.
+/// <see cref="ProgressCsv"/>.
 /// </summary>
 public static class LearningCurvePlot
 {
