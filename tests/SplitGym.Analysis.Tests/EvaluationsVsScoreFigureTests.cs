@@ -47,3 +47,26 @@ public class EvaluationsVsScoreFigureTests : TempFolder
         Assert.Throws<ArgumentException>(() => EvaluationsVsScoreFigure.Series(new AgentCostCurve("a2c", AgentFamily.ModelFree, [])));
     }
 }
+
+public class LogAxisTests
+{
+    [Theory]
+    [InlineData(20_000.0, "20,000")]
+    [InlineData(500.0, "500")]
+    [InlineData(0.05, "0.05")]
+    [InlineData(2.0, "2")]
+    [InlineData(2e6, "2E+06")]
+    public void Labels_read_as_plain_numbers(double value, string expected) => Assert.Equal(expected, LogAxis.Label(value));
+
+    [Fact]
+    public void Ticks_sit_at_the_log10_of_1_2_5_values()
+    {
+        var plot = new ScottPlot.Plot();
+        LogAxis.Apply(plot.Axes.Bottom, 2, 4);
+        plot.Axes.SetLimitsX(1.9, 4.1);
+        plot.GetImage(600, 400).Dispose();
+        var ticks = plot.Axes.Bottom.TickGenerator.Ticks.Where(t => t.IsMajor).ToArray();
+        Assert.Equal([2, Math.Log10(200), Math.Log10(500), 3, Math.Log10(2000), Math.Log10(5000), 4], ticks.Select(t => t.Position));
+        Assert.Equal(["100", "200", "500", "1,000", "2,000", "5,000", "10,000"], ticks.Select(t => t.Label));
+    }
+}

@@ -17,8 +17,15 @@ public static class LogAxis
             ticks = Ticks(minLog, maxLog, [1, 2, 3, 4, 5, 6, 7, 8, 9]);
         if (ticks.Count < 2)
             ticks = [Math.Pow(10, minLog), Math.Pow(10, maxLog)];
-        axis.SetTicks([.. ticks.Select(Math.Log10)], [.. ticks.Select(t => t.ToString("G4", CultureInfo.InvariantCulture))]);
+        axis.SetTicks([.. ticks.Select(Math.Log10)], [.. ticks.Select(Label)]);
     }
+
+    /// <summary>
+    /// A tick label that reads as a plain number: thousands separated (<c>20,000</c>) up to a million,
+    /// scientific above (<c>2E+06</c>), and up to four decimals below 1 (<c>0.05</c>).
+    /// </summary>
+    public static string Label(double value) =>
+        value >= 1e6 ? value.ToString("0.#E+00", CultureInfo.InvariantCulture) : value.ToString("#,0.####", CultureInfo.InvariantCulture);
 
     private static List<double> Ticks(double minLog, double maxLog, double[] mantissas)
     {
