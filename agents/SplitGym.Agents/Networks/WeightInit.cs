@@ -47,7 +47,8 @@ public static class WeightInit
         }
     }
 
-    private static Tensor Uniform(long[] shape, double bound, Rng rng)
+    /// <summary>A float32 tensor of <paramref name="shape"/> with entries uniform in ±<paramref name="bound"/>, drawn from <paramref name="rng"/>.</summary>
+    internal static Tensor Uniform(long[] shape, double bound, Rng rng)
     {
         var values = new float[shape.Aggregate(1L, (a, b) => a * b)];
         for (int i = 0; i < values.Length; i++) values[i] = (float)rng.NextUniform(-bound, bound);

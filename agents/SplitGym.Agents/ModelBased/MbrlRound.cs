@@ -1,0 +1,10 @@
+namespace SplitGym.Agents.ModelBased;
+
+/// <summary>One round of the model-based loop: fit, train the policy in the learned env, report.</summary>
+/// <param name="Round">Round number, from 1.</param>
+/// <param name="Evaluations">Real evaluations spent so far (all rounds).</param>
+/// <param name="Quality">The surrogate's quality after the fit.</param>
+/// <param name="PolicyChange">Fraction of fixed probe states whose greedy action changed since the previous round (1 in round 1).</param>
+/// <param name="InnerSteps">Learned-env steps the inner agent has trained for so far.</param>
+/// <param name="Seconds">Wall time of the round (fit, tabulation, inner training, report) in seconds.</param>
+public sealed record MbrlRound(int Round, int Evaluations, SurrogateQualityReport Quality, double PolicyChange, long InnerSteps, double Seconds);
