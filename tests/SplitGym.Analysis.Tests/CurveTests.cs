@@ -56,11 +56,11 @@ public class CurveTests : TempFolder
     public void Progress_csv_reads_rows_with_both_columns()
     {
         var path = PathOf("progress.csv");
-        File.WriteAllText(path, "time/total_timesteps,train/loss,rollout/ep_rew_mean\n128,0.5,\n256,0.4,-3.5\n512,,-1.25\n");
+        File.WriteAllText(path, "time/total_timesteps,train/loss,rollout/ep_rew_mean\n128,0.5,\n256,0.4,-3.5\n384,0.3,NaN\n512,,-1.25\n");
         var curve = ProgressCsv.Read(path)!;
         Assert.Equal([256.0, 512.0], curve.Steps);
         Assert.Equal([-3.5, -1.25], curve.Values);
-        Assert.Equal([128.0, 256.0], ProgressCsv.Read(path, "train/loss")!.Steps);
+        Assert.Equal([128.0, 256.0, 384.0], ProgressCsv.Read(path, "train/loss")!.Steps);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public static class ProgressCsv
 
     /// <summary>
     /// Reads <paramref name="valueColumn"/> against <see cref="StepColumn"/>, skipping rows where either
-    /// cell is empty; returns null when no row has both (a run stopped before its first episode ended).
+    /// cell is empty or the value is NaN or infinite (a metric with nothing to average yet); returns null when no row has both (a run stopped before its first episode ended).
     /// Fails clearly when the file is empty or lacks a column, or a non-empty cell is not a number.
     /// </summary>
     public static TrainingCurve? Read(string csvPath, string valueColumn = ReturnColumn)
@@ -34,8 +34,10 @@ public static class ProgressCsv
         {
             var cells = lines[row].Split(',');
             if (cells.Length <= Math.Max(step, value) || cells[step].Length == 0 || cells[value].Length == 0) continue;
+            double number = Number(cells[value], csvPath, row, valueColumn);
+            if (!double.IsFinite(number)) continue;
             steps.Add(Number(cells[step], csvPath, row, StepColumn));
-            values.Add(Number(cells[value], csvPath, row, valueColumn));
+            values.Add(number);
         }
         return steps.Count == 0 ? null : new TrainingCurve(steps, values);
     }
