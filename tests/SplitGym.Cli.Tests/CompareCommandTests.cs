@@ -13,7 +13,7 @@ public sealed class CompareCommandTests : IDisposable
     /// <summary>A tiny comparison: A2C (cheap) and the baselines on case A, K = 1, plus the K sweep for A2C.</summary>
     private static string[] Tiny(string folder, params string[] extra) =>
     [
-        "compare", "--agents", "a2c,random,oracle", "--cases", "A", "--sweep-agents", "a2c", "--seeds", "0", "--steps", "1200",
+        "compare", "--agents", "a2c,random,oracle", "--cases", "A", "--sweep-agents", "a2c", "--model-based", "none", "--seeds", "0", "--steps", "1200",
         "--envs", "2", "--eval-episodes", "3", "--progress", "plain", "--out", folder, .. extra,
     ];
 
@@ -27,15 +27,22 @@ public sealed class CompareCommandTests : IDisposable
         // K = 1, 2, 3 on case A for a2c and both baselines: 9 runs, one seed.
         var (plan, _) = ComparisonPlan.Load(folder);
         Assert.Equal(9, plan.Runs.Count);
-        foreach (var name in new[] { "summary.md", "summary.json", "comparison.json", "learning-curves.png", "action-sizes-A.png" })
+        foreach (var name in new[] { "summary.md", "summary.json", "comparison.json", "learning-curves.png", "action-sizes-A.png", "evaluations-vs-score-A.png", "policy-map-a2c-A.png" })
             Assert.True(File.Exists(Path.Combine(folder, name)), name);
         foreach (var run in plan.Runs)
         {
             var result = RunResult.Load(RunResult.PathFor(folder, run));
             Assert.Equal(run, result.Key);
-            Assert.True(File.Exists(Path.Combine(folder, result.PolicyFile!)));
-            Assert.Equal(3, File.ReadAllLines(Path.Combine(folder, result.PolicyFile!)).Length - 1); // one row per evaluation episode
             if (run.Agent != "a2c") continue;
+            // 16 σ × 3 m × 2 start splits, each settled on a split inside the env's range.
+            var map = PolicyMapFile.Load(Path.Combine(folder, result.PolicyFile!));
+            Assert.Equal(16 * 3 * 2, map.Count);
+            Assert.All(map, p => Assert.InRange(p.ChosenSplit, 1, 31));
+            // Part-way scores after 25, 50, 75 % of the steps, then the final evaluation's score.
+            Assert.Equal(4, result.Trace.Count);
+            Assert.Equal(result.NormalisedScore, result.Trace[^1].NormalisedScore);
+            Assert.Equal(1200, result.Trace[^1].LiveEquivalentEvaluations);
+            Assert.True(result.Trace[0].LiveEquivalentEvaluations is >= 300 and < 600, $"{result.Trace[0]}");
             Assert.Equal(1200, result.TrainingSteps);
             Assert.True(File.Exists(Path.Combine(folder, result.RunFolder!, "progress.csv")));
             Assert.NotEmpty(Directory.EnumerateFiles(Path.Combine(folder, result.RunFolder!), "events.out.tfevents*", SearchOption.AllDirectories));
@@ -54,7 +61,7 @@ public sealed class CompareCommandTests : IDisposable
     [Fact]
     public void PlainProgressPrintsStartQuarterAndDoneLinesWithCounts()
     {
-        var run = CliRun.Of("compare", "--agents", "a2c", "--cases", "L", "--sweep-agents", "none", "--seeds", "0", "--steps", "2000",
+        var run = CliRun.Of("compare", "--agents", "a2c", "--cases", "L", "--sweep-agents", "none", "--model-based", "none", "--seeds", "0", "--steps", "2000",
             "--envs", "2", "--eval-episodes", "2", "--progress", "plain", "--out", _temp.Sub("plain"));
         Assert.True(run.ExitCode == ExitCodes.Success, run.Error);
         var lines = run.Output.Split('\n').Where(l => l.StartsWith('[')).ToList();
@@ -69,7 +76,7 @@ public sealed class CompareCommandTests : IDisposable
     {
         string[] Args(string folder, string jobs) =>
         [
-            "compare", "--agents", "a2c,dqn,random", "--cases", "H", "--sweep-agents", "none", "--seeds", "0,1", "--steps", "1000", "--envs", "2",
+            "compare", "--agents", "a2c,dqn,random", "--cases", "H", "--sweep-agents", "none", "--model-based", "none", "--seeds", "0,1", "--steps", "1000", "--envs", "2",
             "--eval-episodes", "3", "--progress", "plain", "--jobs", jobs, "--out", folder,
         ];
         var one = _temp.Sub("jobs1");
@@ -82,6 +89,7 @@ public sealed class CompareCommandTests : IDisposable
             var a = RunResult.Load(RunResult.PathFor(one, run));
             var b = RunResult.Load(RunResult.PathFor(two, run));
             Assert.Equal((a.NormalisedScore, a.FinalRegret, a.MeanReturn, a.TrainingSteps), (b.NormalisedScore, b.FinalRegret, b.MeanReturn, b.TrainingSteps));
+            Assert.Equal(a.Trace, b.Trace);
         }
     }
 
@@ -98,12 +106,13 @@ public sealed class CompareCommandTests : IDisposable
     }
 
     [Fact]
-    public void DefaultPlanHasTheCaseCurvesTheActionSizeSweepAndBaselines()
+    public void DefaultPlanHasTheCaseCurvesTheActionSizeSweepTheModelBasedAgentsAndBaselines()
     {
         var runs = ComparisonGrid.Build(["ppo", "dqn", "a2c", "random", "oracle"], [Envs.Channel.ChannelCase.Low, Envs.Channel.ChannelCase.High, Envs.Channel.ChannelCase.All],
-            [1], [0, 1, 2], ["ppo"], Envs.Channel.ChannelCase.All);
-        // 3 cases × 5 agents × 3 seeds, plus K = 2, 3 on A for ppo, random and oracle × 3 seeds.
-        Assert.Equal(3 * 5 * 3 + 2 * 3 * 3, runs.Count);
+            [1], [0, 1, 2], ["ppo"], ["mbrl", "surrogate"], [0], Envs.Channel.ChannelCase.All);
+        // 3 cases × 5 agents × 3 seeds, plus K = 2, 3 on A for ppo, random and oracle × 3 seeds, plus mbrl and surrogate on A-k1 with seed 0.
+        Assert.Equal(3 * 5 * 3 + 2 * 3 * 3 + 2, runs.Count);
+        Assert.Equal(["SplitInference-A-k1-v0"], runs.Where(r => r.Agent is "mbrl" or "surrogate").Select(r => r.EnvId).Distinct().ToArray());
         Assert.Equal(runs.Count, runs.Distinct().Count());
         Assert.Equal(["SplitInference-A-k1-v0", "SplitInference-A-k2-v0", "SplitInference-A-k3-v0"],
             runs.Where(r => r.Agent == "ppo" && r.Case == "A").Select(r => r.EnvId).Distinct().ToArray());
@@ -115,7 +124,7 @@ public sealed class CompareCommandTests : IDisposable
     public void SummaryJsonHasMeanAndStdOverSeedsOfEveryFigure()
     {
         var folder = _temp.Sub("summary");
-        Assert.Equal(ExitCodes.Success, CliRun.Of("compare", "--agents", "random,oracle", "--cases", "A", "--sweep-agents", "none", "--seeds", "0,1,2",
+        Assert.Equal(ExitCodes.Success, CliRun.Of("compare", "--agents", "random,oracle", "--cases", "A", "--sweep-agents", "none", "--model-based", "none", "--seeds", "0,1,2",
             "--eval-episodes", "2", "--progress", "plain", "--out", folder).ExitCode);
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "summary.json")));
         var row = json.RootElement.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("agent").GetString() == "random");

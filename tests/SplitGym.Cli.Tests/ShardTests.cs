@@ -17,7 +17,7 @@ public sealed class ShardTests : IDisposable
     {
         int count = 1 + shardCount.Get % 9;
         var runs = ComparisonGrid.Build(["ppo", "dqn", "random"], [Envs.Channel.ChannelCase.Low, Envs.Channel.ChannelCase.All], [1, 3],
-            [.. seeds.Get.Select(s => s.Get).Distinct()], ["a2c"], Envs.Channel.ChannelCase.High);
+            [.. seeds.Get.Select(s => s.Get).Distinct()], ["a2c"], ["mbrl"], [0, 5], Envs.Channel.ChannelCase.High);
         var plan = new ComparisonPlan(runs, 1000, 2, 2);
         var owned = Enumerable.Range(0, count).SelectMany(i => plan.Owned(new ShardSpec(i, count))).ToList();
         return (owned.Count == runs.Count && owned.ToHashSet().SetEquals(runs)).Label($"{runs.Count} runs in {count} shards gave {owned.Count}");
@@ -38,7 +38,7 @@ public sealed class ShardTests : IDisposable
 
     private static string[] Baselines(string folder, params string[] extra) =>
     [
-        "compare", "--agents", "random,oracle,a2c", "--cases", "L,H", "--sweep-agents", "none", "--seeds", "0,1", "--steps", "1000", "--envs", "2",
+        "compare", "--agents", "random,oracle,a2c", "--cases", "L,H", "--sweep-agents", "none", "--model-based", "none", "--seeds", "0,1", "--steps", "1000", "--envs", "2",
         "--eval-episodes", "2", "--progress", "plain", "--out", folder, .. extra,
     ];
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SplitGym.Agents.ModelBased;
 using SplitGym.Cli.Comparison;
 using SplitGym.Cli.Progress;
 using SplitGym.Envs.Channel;
@@ -19,9 +20,13 @@ public static class CompareCommand
     private static readonly ListOption<ChannelCase> Cases = new("--cases", "L,H,A", "Channel cases: L (low noise), H (high noise), A (all).", ChannelCases.Parse);
     private static readonly ListOption<int> ActionSizes = new("--action-sizes", "1", "Action half-widths K of the main grid (2K+1 actions), from 1, 2, 3.", ParseActionHalfWidth);
     private static readonly ListOption<string> SweepAgents = new("--sweep-agents", "ppo",
-        "Agents that also run K = 1, 2, 3 (3, 5, 7 actions) on --sweep-case, for the action-size figure; 'none' for no sweep.", AgentCatalog.ParseName, allowEmpty: true);
-    private static readonly Option<string> SweepCase = OptionFactory.Choice("--sweep-case", "A", "Channel case of the action-size sweep.", ["L", "H", "A"]);
-    private static readonly Option<string?> Env = new("--env") { Description = "Run on this one registered env id instead of the case × action-size grid (no sweep).", HelpName = "ID" };
+        "Agents that also run K = 1, 2, 3 (3, 5, 7 actions) on --focus-case, for the action-size figure; 'none' for no sweep.", AgentCatalog.ParseName, allowEmpty: true);
+    private static readonly ListOption<string> ModelBased = new("--model-based", "mbrl,surrogate",
+        "Model-based agents run at K = 1 on --focus-case (their budget is real evaluations, at most --steps); 'none' for none.", ParseModelBased, allowEmpty: true);
+    private static readonly ListOption<int> ModelBasedSeeds = new("--model-based-seeds", "0",
+        "Seeds of the model-based runs (each takes a minute or more: its policy trains on its learned env).", ParseSeed);
+    private static readonly Option<string> FocusCase = OptionFactory.Choice("--focus-case", "A", "Channel case of the action-size sweep and the model-based agents.", ["L", "H", "A"]);
+    private static readonly Option<string?> Env = new("--env") { Description = "Run on this one registered env id instead of the case × action-size grid (no sweep, no model-based runs).", HelpName = "ID" };
     private static readonly ListOption<int> Seeds = new("--seeds", "0,1,2", "Seeds; every agent runs once per seed and env.", ParseSeed);
     private static readonly Option<int> Steps = OptionFactory.Integer("--steps", 100_000, "Training environment steps per learner run.");
     private static readonly Option<int> Episodes = OptionFactory.Integer("--eval-episodes", 50, "Evaluation episodes per run (greedy actions).");
@@ -37,19 +42,20 @@ public static class CompareCommand
         var command = new Command("compare",
             "Train and compare agents on the split-inference env: agents × cases (L, H, A) × action sizes × seeds, plus an action-size sweep " +
             "(K = 1, 2, 3) for the sweep agents, run in parallel. Writes summary.md, summary.json, figures and per-run logs; a rerun skips finished runs.\n" +
-            "The defaults (PPO, DQN, A2C, random and oracle on L, H, A with K = 1, PPO also with K = 2, 3 on A; 3 seeds; 100,000 steps) take a few minutes on 2 cores.\n\n" +
+            "The defaults (PPO, DQN, A2C, random and oracle on L, H, A with K = 1; on case A also PPO with K = 2, 3 and the model-based mbrl and surrogate (seed 0); " +
+            "seeds 0, 1, 2; 100,000 steps) take a few minutes on 2 cores.\n\n" +
             "Examples:\n  splitgym compare\n" +
             "  splitgym compare --agents ppo,dqn,random,oracle --cases A --action-sizes 1,2,3 --seeds 0,1,2,3,4 --steps 200000 --out runs/big\n" +
-            "  splitgym compare --env CartPole-v1 --agents ppo,random --sweep-agents none\n" +
+            "  splitgym compare --env CartPole-v1 --agents ppo,random\n" +
             "  splitgym compare --shard $SLURM_ARRAY_TASK_ID/8 --out runs/study/shard-$SLURM_ARRAY_TASK_ID   # then: splitgym compare merge runs/study/shard-* --out runs/study")
         {
-            Agents.Option, Cases.Option, ActionSizes.Option, SweepAgents.Option, SweepCase, Env, Seeds.Option, Steps, Episodes, NumEnvs, Jobs, Shard, Progress, Out,
+            Agents.Option, Cases.Option, ActionSizes.Option, SweepAgents.Option, ModelBased.Option, ModelBasedSeeds.Option, FocusCase, Env, Seeds.Option, Steps, Episodes, NumEnvs, Jobs, Shard, Progress, Out,
             CompareMergeCommand.Create(console),
         };
         command.Validators.Add(result =>
         {
             if (result.GetResult(Env) is null) return;
-            foreach (var gridOption in new Option[] { Cases.Option, ActionSizes.Option, SweepCase })
+            foreach (var gridOption in new Option[] { Cases.Option, ActionSizes.Option, FocusCase })
             {
                 if (result.GetResult(gridOption) is { Implicit: false })
                     result.AddError($"--env runs one env id, so {gridOption.Name} does not apply; drop one of them.");
@@ -91,7 +97,7 @@ public static class CompareCommand
             return ComparisonGrid.SingleEnv(agents, env, seeds);
         }
         return ComparisonGrid.Build(agents, Cases.Value(parse), ActionSizes.Value(parse), seeds,
-            SweepAgents.Value(parse), ChannelCases.Parse(parse.GetRequiredValue(SweepCase)));
+            SweepAgents.Value(parse), ModelBased.Value(parse), ModelBasedSeeds.Value(parse), ChannelCases.Parse(parse.GetRequiredValue(FocusCase)));
     }
 
     private static string DefaultFolder(string? env, Llm.Calibration.ShardSpec shard) =>
@@ -100,6 +106,10 @@ public static class CompareCommand
     private static int ParseActionHalfWidth(string text) =>
         int.TryParse(text, out int k) && k is >= 1 and <= 3 ? k : throw new ArgumentException($"--action-sizes: '{text}' is not 1, 2 or 3 (K of the 2K+1 actions).");
 
+    private static string ParseModelBased(string text) =>
+        AgentCatalog.ParseName(text) is var name && ModelBasedAgents.IsModelBased(name)
+            ? name : throw new ArgumentException($"--model-based: '{text}' is not a model-based agent; expected {string.Join(", ", ModelBasedAgents.Names)} or none.");
+
     private static int ParseSeed(string text) =>
-        int.TryParse(text, out int seed) && seed >= 0 ? seed : throw new ArgumentException($"--seeds: '{text}' is not a non-negative integer; expected a list like 0,1,2.");
+        int.TryParse(text, out int seed) && seed >= 0 ? seed : throw new ArgumentException($"'{text}' is not a non-negative seed; expected a list like 0,1,2.");
 }

@@ -45,6 +45,19 @@ public sealed class ListOption<T>
     /// <summary>The parsed items of the option in <paramref name="parse"/>.</summary>
     public IReadOnlyList<T> Value(ParseResult parse) => Parse(parse.GetRequiredValue(Option));
 
+    /// <summary>One item, with the option's name in front of the parser's message so that the error says which option was wrong.</summary>
+    private T ParseItem(string part)
+    {
+        try
+        {
+            return _parseItem(part);
+        }
+        catch (Exception e) when ((e is ArgumentException or FormatException) && !e.Message.StartsWith(Option.Name, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"{Option.Name}: {e.Message}", e);
+        }
+    }
+
     /// <summary>Parses a comma-separated list, refusing empty lists (unless allowed) and repeated items.</summary>
     public IReadOnlyList<T> Parse(string text)
     {
@@ -54,7 +67,7 @@ public sealed class ListOption<T>
         var items = new List<T>();
         foreach (var part in parts)
         {
-            var item = _parseItem(part);
+            var item = ParseItem(part);
             if (items.Contains(item)) throw new ArgumentException($"{Option.Name} lists '{part}' twice; expected each item once.");
             items.Add(item);
         }

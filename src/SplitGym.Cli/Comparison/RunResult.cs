@@ -18,10 +18,12 @@ namespace SplitGym.Cli.Comparison;
 /// <param name="WallSeconds">Wall time of training plus evaluation, seconds.</param>
 /// <param name="StepsPerSecond">Training env steps per second of training wall time (0 for baselines).</param>
 /// <param name="RunFolder">Folder of the run's CSV and TensorBoard logs relative to the comparison folder, or null (baselines).</param>
-/// <param name="PolicyFile">CSV of the channel and final split of each evaluation episode relative to the comparison folder, or null (envs without a split).</param>
+/// <param name="PolicyFile">The learner's policy map (<see cref="PolicyMapFile"/>) relative to the comparison folder, or null (baselines, envs without a split).</param>
+/// <param name="Trace">The normalised score part-way through training, ending with the final evaluation (empty for baselines).</param>
 public sealed record RunResult(
     RunKey Key, long TrainingSteps, long LiveEquivalentEvaluations, double NormalisedScore,
-    double FinalRegret, double MeanReturn, double WallSeconds, double StepsPerSecond, string? RunFolder, string? PolicyFile)
+    double FinalRegret, double MeanReturn, double WallSeconds, double StepsPerSecond, string? RunFolder, string? PolicyFile,
+    IReadOnlyList<TracePoint> Trace)
 {
     /// <summary>JSON settings shared by results and summaries; NaN is allowed for scores of envs without an oracle.</summary>
     public static readonly JsonSerializerOptions Json = new() { WriteIndented = true, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
