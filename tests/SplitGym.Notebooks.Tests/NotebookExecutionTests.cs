@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Xunit.Abstractions;
 
 namespace SplitGym.Notebooks.Tests;
@@ -21,11 +22,13 @@ public sealed class NotebookExecutionTests(ITestOutputHelper log) : IDisposable
         string path = Path.Combine(NotebookFolder.Path, notebook);
         var runner = new NotebookRunner(NotebookFolder.Path, TestBudgets.For(notebook, _scratch), TimeSpan.FromMinutes(5));
 
+        var processorTime = Process.GetCurrentProcess().TotalProcessorTime;
         var run = await runner.RunFileAsync(path);
+        processorTime = Process.GetCurrentProcess().TotalProcessorTime - processorTime;
 
         foreach (var cell in run.Cells)
             log.WriteLine($"cell {cell.Index}: {(cell.Error is null ? "ok" : "FAILED")}, {cell.Outputs.Count} output(s) — {cell.FirstLine}");
-        log.WriteLine($"{notebook}: {run.Elapsed.TotalSeconds:F1} s");
+        log.WriteLine($"{notebook}: {run.Elapsed.TotalSeconds:F1} s wall, {processorTime.TotalSeconds:F1} s CPU (the load of a shared machine stretches wall time, not CPU time)");
         Assert.True(run.Problems.Count == 0, string.Join("\n", run.Problems));
         int codeCells = NotebookCells.Parse(notebook, File.ReadAllText(path)).Count(c => c.IsCode);
         Assert.Equal(codeCells, run.Cells.Count);
