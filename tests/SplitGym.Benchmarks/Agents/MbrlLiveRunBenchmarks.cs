@@ -24,7 +24,7 @@ namespace SplitGym.Benchmarks.Agents;
 /// wall time covers everything: loading, live evaluations, fits, inner training and scoring. Writes the ledger
 /// and the round reports to <c>SPLITGYM_MBRL_LIVE_DIR</c> (default <c>mbrl-live</c>). Needs <c>splitgym data fetch brown</c>.
 /// </summary>
-[Config(typeof(InProcessOnceConfig))]
+[Config(typeof(InProcessLongRunConfig))]
 public class MbrlLiveRunBenchmarks
 {
     private const int EvalEpisodes = 100;

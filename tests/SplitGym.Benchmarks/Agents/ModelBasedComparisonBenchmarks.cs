@@ -20,7 +20,7 @@ namespace SplitGym.Benchmarks.Agents;
 /// appended to <c>SPLITGYM_MBRL_RESULTS</c> (default <c>mbrl-comparison.csv</c>): agent, env, seed,
 /// evaluations to 0.95 (empty: not reached), last score, evaluations spent, wall seconds.
 /// </summary>
-[Config(typeof(InProcessOnceConfig))]
+[Config(typeof(InProcessLongRunConfig))]
 public class ModelBasedComparisonBenchmarks
 {
     /// <summary>The score to reach.</summary>
