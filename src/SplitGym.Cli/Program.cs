@@ -6,8 +6,8 @@ namespace SplitGym.Cli;
 /// <summary>Entry point of the <c>splitgym</c> command line.</summary>
 public static class Program
 {
-    /// <summary>Runs the command line and returns the process exit code.</summary>
-    public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
+    /// <summary>Runs the command line (in a relaunched child with a large GC budget, see <see cref="LargeGen0Relaunch"/>) and returns the process exit code.</summary>
+    public static int Main(string[] args) => LargeGen0Relaunch.Run(args) ?? Run(args, Console.Out, Console.Error);
 
     /// <summary>
     /// Parses and runs <paramref name="args"/> writing to the given streams (tests pass string writers).
