@@ -40,7 +40,7 @@ public static class ComparisonFigures
             foreach (var map in channelCase.Where(r => r.Key.ActionHalfWidth == 1 && r.PolicyFile is not null).GroupBy(r => r.Key.Agent))
             {
                 var run = map.MinBy(r => r.Key.Seed)!;
-                PolicyMapFigure.Save($"{run.Key.Agent} (seed {run.Key.Seed}) on {run.Key.EnvId}: split chosen across noise",
+                PolicyMapFigure.Save($"{run.Key.Agent} (seed {run.Key.Seed}) on {run.Key.EnvId}",
                     PolicyMapFile.Load(Path.Combine(folder, run.PolicyFile!)), Path.Combine(folder, $"policy-map-{map.Key}-{channelCase.Key}.png"));
             }
         }
