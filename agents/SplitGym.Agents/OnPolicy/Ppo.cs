@@ -74,9 +74,12 @@ public sealed class Ppo : OnPolicyAlgorithm
         double approxKl;
         using (no_grad())
         {
-            approxKl = ((ratio - 1) - logRatio).mean().item<float>();
+            using var one = 1.ToScalar();
+            using var clipScalar = clip.ToScalar();
+            var ratioMinusOne = ratio.sub(one);
+            approxKl = (ratioMinusOne - logRatio).mean().item<float>();
             stats.Add(policyLoss.item<float>(), valueLoss.item<float>(), entropyLoss.item<float>(),
-                ((ratio - 1).abs() > clip).to(float32).mean().item<float>(), approxKl, loss.item<float>());
+                ratioMinusOne.abs().gt(clipScalar).to(float32).mean().item<float>(), approxKl, loss.item<float>());
         }
         if (PpoOptions.TargetKl is double targetKl && approxKl > 1.5 * targetKl) return false;
         Step(loss);

@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace SplitGym.Llm.Channels;
@@ -25,7 +26,8 @@ public sealed class ErasureChannel : IChannel
     public Tensor Apply(Tensor transmitted, Generator generator)
     {
         using var scope = NewDisposeScope();
-        var keep = rand(transmitted.shape, ScalarType.Float32, transmitted.device, generator: generator).ge_(Probability);
+        using var probability = Probability.ToScalar();
+        var keep = rand(transmitted.shape, ScalarType.Float32, transmitted.device, generator: generator).ge_(probability);
         return transmitted.mul(keep.to_type(transmitted.dtype)).MoveToOuterDisposeScope();
     }
 

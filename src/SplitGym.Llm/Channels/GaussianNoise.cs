@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace SplitGym.Llm.Channels;
@@ -17,7 +18,8 @@ internal static class GaussianNoise
     {
         using var scope = NewDisposeScope();
         var noise = randn(signal.shape, ScalarType.Float32, signal.device, generator: generator);
-        var scaled = scale == NoiseScale.Absolute ? noise.mul(sigma) : noise.mul(RootMeanSquarePerSequence(signal).mul(sigma));
+        using var deviation = sigma.ToScalar();
+        var scaled = scale == NoiseScale.Absolute ? noise.mul(deviation) : noise.mul(RootMeanSquarePerSequence(signal).mul(deviation));
         return scaled.MoveToOuterDisposeScope();
     }
 

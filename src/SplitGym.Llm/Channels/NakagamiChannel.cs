@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace SplitGym.Llm.Channels;
@@ -62,8 +63,9 @@ public sealed class NakagamiChannel : IChannel
         };
         if (double.IsPositiveInfinity(M)) return ones(shape, ScalarType.Float32, signal.device);
         using var scope = NewDisposeScope();
-        var concentration = full(shape, M, ScalarType.Float32, signal.device);
-        var power = _standard_gamma(concentration, generator).div_(M);
+        using var m = M.ToScalar();
+        var concentration = full(shape, m, ScalarType.Float32, signal.device);
+        var power = _standard_gamma(concentration, generator).div_(m);
         return power.sqrt_().MoveToOuterDisposeScope();
     }
 
