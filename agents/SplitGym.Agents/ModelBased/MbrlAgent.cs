@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using SplitGym.Agents.Evaluation;
 using SplitGym.Agents.Logging;
 using SplitGym.Agents.OnPolicy;
 using SplitGym.Agents.Training;
@@ -24,6 +25,10 @@ namespace SplitGym.Agents.ModelBased;
 /// learned env, warm-started from the previous round; (4) spend the next small batch of real evaluations
 /// where the current policy goes and where the ensemble disagrees most (<see cref="Acquisition"/>);
 /// (5) refit and repeat until the budget is spent or the policy stops changing.</para>
+/// <para>Inner training is checked in the learned env itself, at no real cost: after each round the greedy policy
+/// is scored against the learned env's oracle, and a policy below <see cref="MbrlOptions.InnerTargetScore"/> (PPO
+/// stuck in a poor local optimum, which more real data would not fix) is challenged by freshly seeded inner
+/// agents; the best-scoring one is kept.</para>
 /// <para>Accounting: every real evaluation goes through one <see cref="RealEvaluator"/>, which refuses to
 /// exceed the budget and logs the evaluation in <see cref="Ledger"/>; <see cref="NumTimesteps"/> is the
 /// ledger's count, i.e. the live (or, on the table backend, live-equivalent) evaluations consumed.
@@ -48,7 +53,12 @@ public sealed class MbrlAgent : IAgent
     private readonly ISurrogate _surrogate;
     private readonly SurrogateWorld _world = new();
     private readonly SplitInferenceEnv _learned;
-    private readonly IAgent _inner;
+    private readonly TimeLimit<float[], int> _learnedScoring;
+    private readonly Func<VectorEnv> _innerEnvs;
+    private readonly TrainingOptions _innerTraining;
+    private IAgent _inner;
+    private int _innerAgents;
+    private long _discardedInnerSteps;
     private readonly SurrogateQualityProbe _quality;
     private readonly ChannelProbe? _channelProbe;
     private readonly float[][] _probeStates;
@@ -75,9 +85,10 @@ public sealed class MbrlAgent : IAgent
         IChannelDrift? drift = real.Options.Drift is null ? null : _world;
         _learned = LearnedEnvironment.Create(_world, real, drift);
         int horizon = _learned.Options.EpisodeLength;
-        var innerEnvs = AgentEnvs.Of(Enumerable.Range(0, Options.InnerEnvs).Select(_ => new TimeLimit<float[], int>(LearnedEnvironment.Create(_world, real, drift), horizon)));
-        var innerTraining = _training with { RunsFolder = null, Console = null };
-        _inner = Options.InnerAgent?.Invoke(innerEnvs, innerTraining) ?? new Ppo(innerEnvs, Options.InnerPpo, innerTraining);
+        _learnedScoring = new TimeLimit<float[], int>(LearnedEnvironment.Create(_world, real, drift), horizon);
+        _innerEnvs = () => AgentEnvs.Of(Enumerable.Range(0, Options.InnerEnvs).Select(_ => new TimeLimit<float[], int>(LearnedEnvironment.Create(_world, real, drift), horizon)));
+        _innerTraining = _training with { RunsFolder = null, Console = null };
+        _inner = NewInner();
         _quality = new SurrogateQualityProbe(real, Options.QualityPoints, Options.QualityChannels, _training.Seed + 3);
         _channelProbe = real.Options.Drift is null ? null : new ChannelProbe(real, _evaluator);
         _probeStates = [.. SpaceFillingDesign.LatinHypercube(Options.ProbeStates, DesignRegion.Dimensions, new Rng(_training.Seed + 4), tries: 1)
@@ -171,6 +182,8 @@ public sealed class MbrlAgent : IAgent
         if (_disposed) return;
         _disposed = true;
         _inner.Dispose();
+        _learnedScoring.Dispose();
+        _learned.Dispose();
         _surrogate.Dispose();
         Logger.Dispose();
         _owned?.Dispose();
@@ -178,7 +191,8 @@ public sealed class MbrlAgent : IAgent
 
     private bool CanContinue() =>
         Options.Acquire && _evaluator.Remaining > 0
-        && !(_rounds.Count >= Options.MinRounds && _rounds[^1].PolicyChange <= Options.PolicyChangeTolerance);
+        && !(_rounds.Count >= Options.MinRounds && _rounds[^1].PolicyChange <= Options.PolicyChangeTolerance
+             && _rounds[^1].LearnedScore >= Options.InnerTargetScore);
 
     private void SpendDesign()
     {
@@ -195,12 +209,55 @@ public sealed class MbrlAgent : IAgent
         var clock = Stopwatch.StartNew();
         int round = _rounds.Count + 1;
         RefitWorld();
-        _inner.Learn(_inner.NumTimesteps + (round == 1 ? Options.InnerSteps : Options.InnerStepsPerRound));
+        double learnedScore = TrainInner(round);
         var quality = _quality.Report(round, Ledger.Count, _surrogate, _learned);
-        var record = new MbrlRound(round, Ledger.Count, quality, PolicyChange(), _inner.NumTimesteps, clock.Elapsed.TotalSeconds);
+        var record = new MbrlRound(round, Ledger.Count, quality, PolicyChange(), learnedScore, _innerAgents,
+            _discardedInnerSteps + _inner.NumTimesteps, clock.Elapsed.TotalSeconds);
         _rounds.Add(record);
         Log(record);
     }
+
+    /// <summary>
+    /// Continues the inner agent for the round's learned steps; while its learned-env score is below the target,
+    /// trains fresh agents (up to <see cref="MbrlOptions.InnerRestarts"/>) and keeps the best. Returns the kept policy's score.
+    /// </summary>
+    private double TrainInner(int round)
+    {
+        _inner.Learn(_inner.NumTimesteps + (round == 1 ? Options.InnerSteps : Options.InnerStepsPerRound));
+        double score = LearnedScore(_inner);
+        for (int restart = 0; restart < Options.InnerRestarts && score < Options.InnerTargetScore; restart++)
+        {
+            var challenger = NewInner();
+            challenger.Learn(Options.InnerSteps);
+            double challengerScore = LearnedScore(challenger);
+            if (challengerScore <= score)
+            {
+                Discard(challenger);
+                continue;
+            }
+            Discard(_inner);
+            (_inner, score) = (challenger, challengerScore);
+        }
+        return score;
+    }
+
+    /// <summary>A fresh inner agent on its own learned vector env; the n-th has seed <c>seed + 104,729·n</c> (the first keeps the agent's seed).</summary>
+    private IAgent NewInner()
+    {
+        var training = _innerTraining with { Seed = _training.Seed + 104_729 * _innerAgents++ };
+        var envs = _innerEnvs();
+        return Options.InnerAgent?.Invoke(envs, training) ?? new Ppo(envs, Options.InnerPpo, training);
+    }
+
+    private void Discard(IAgent agent)
+    {
+        _discardedInnerSteps += agent.NumTimesteps;
+        agent.Dispose();
+    }
+
+    /// <summary>Greedy normalised score of <paramref name="agent"/> in the learned env (same seeded episodes each time; 1 when nothing separates oracle from random).</summary>
+    private double LearnedScore(IAgent agent) =>
+        Evaluator.Evaluate(agent, _learnedScoring, Options.InnerScoreEpisodes, deterministic: true, seed: _training.Seed + 5).NormalisedScore ?? 1;
 
     /// <summary>Fits the surrogate (and the channel transition) to the ledger and tabulates it into the learned world.</summary>
     private void RefitWorld()
@@ -254,6 +311,8 @@ public sealed class MbrlAgent : IAgent
         Logger.Record("mbrl/oracle_agreement", round.Quality.OracleAgreement);
         Logger.Record("mbrl/oracle_regret", round.Quality.OracleRegret);
         Logger.Record("mbrl/policy_change", round.PolicyChange);
+        Logger.Record("mbrl/learned_score", round.LearnedScore);
+        Logger.Record("mbrl/inner_agents", round.InnerAgents);
         Logger.Record("mbrl/inner_steps", round.InnerSteps);
         Logger.Record("time/round_seconds", round.Seconds);
         Logger.Dump(round.Evaluations);

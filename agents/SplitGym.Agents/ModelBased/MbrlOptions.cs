@@ -63,10 +63,27 @@ public sealed record MbrlOptions
     /// </summary>
     public PpoOptions InnerPpo { get; init; } = new() { NSteps = 256, AnnealLearningRate = true, EntCoef = 0.01 };
 
+    /// <summary>
+    /// Greedy normalised score in the learned env (against the learned env's own oracle, so free of real
+    /// evaluations) that the inner policy must reach for a round to count as trained. Below it the agent trains
+    /// fresh inner agents (<see cref="InnerRestarts"/>), and the "policy stopped changing" stop does not apply:
+    /// a policy stuck in a poor local optimum of PPO also stops changing.
+    /// </summary>
+    public double InnerTargetScore { get; init; } = 0.97;
+
+    /// <summary>Learned-env episodes of that score (the same seeded episodes every time).</summary>
+    public int InnerScoreEpisodes { get; init; } = 64;
+
+    /// <summary>
+    /// Most fresh inner agents (new seed, <see cref="InnerSteps"/> learned steps each) trained in a round whose policy
+    /// is below <see cref="InnerTargetScore"/>; the best-scoring policy is kept. 0 keeps the first agent whatever it scores.
+    /// </summary>
+    public int InnerRestarts { get; init; } = 2;
+
     /// <summary>Builds the inner agent on the learned vector env; null uses PPO with <see cref="InnerPpo"/>. Any agent of this project works.</summary>
     public Func<VectorEnv, TrainingOptions, IAgent>? InnerAgent { get; init; }
 
-    /// <summary>Stop early when fewer than this fraction of probe states change greedy action between rounds.</summary>
+    /// <summary>Stop early when fewer than this fraction of probe states change greedy action between rounds (and the policy meets <see cref="InnerTargetScore"/>).</summary>
     public double PolicyChangeTolerance { get; init; } = 0.01;
 
     /// <summary>Rounds before the early stop may apply.</summary>
@@ -90,7 +107,7 @@ public sealed record MbrlOptions
     /// <summary>The paper's procedure as a baseline: <paramref name="evaluations"/> i.i.d. uniform real evaluations, the paper-style MLP fitted once, the policy trained in it.</summary>
     public static MbrlOptions PaperStyle(int evaluations) => new()
     {
-        Budget = evaluations, InitialDesign = evaluations, LatinHypercube = false, Acquire = false, Surrogate = SurrogateOptions.Paper,
+        Budget = evaluations, InitialDesign = evaluations, LatinHypercube = false, Acquire = false, Surrogate = SurrogateOptions.Paper, InnerRestarts = 0,
     };
 
     /// <summary>Throws naming the first invalid value.</summary>
@@ -108,6 +125,9 @@ public sealed record MbrlOptions
         OptionCheck.Require(InnerEnvs >= 1, "Model-based", nameof(InnerEnvs), InnerEnvs, "≥ 1");
         OptionCheck.Require(InnerSteps >= 1, "Model-based", nameof(InnerSteps), InnerSteps, "≥ 1");
         OptionCheck.Require(InnerStepsPerRound >= 1, "Model-based", nameof(InnerStepsPerRound), InnerStepsPerRound, "≥ 1");
+        OptionCheck.Require(InnerTargetScore <= 1, "Model-based", nameof(InnerTargetScore), InnerTargetScore, "≤ 1");
+        OptionCheck.Require(InnerScoreEpisodes >= 1, "Model-based", nameof(InnerScoreEpisodes), InnerScoreEpisodes, "≥ 1");
+        OptionCheck.Require(InnerRestarts >= 0, "Model-based", nameof(InnerRestarts), InnerRestarts, "≥ 0");
         OptionCheck.Require(PolicyChangeTolerance >= 0, "Model-based", nameof(PolicyChangeTolerance), PolicyChangeTolerance, "≥ 0");
         OptionCheck.Require(MinRounds >= 1, "Model-based", nameof(MinRounds), MinRounds, "≥ 1");
         OptionCheck.Require(ProbeStates >= 1, "Model-based", nameof(ProbeStates), ProbeStates, "≥ 1");

@@ -1,11 +1,13 @@
 using SplitGym.Agents.Baselines;
 using SplitGym.Agents.Evaluation;
 using SplitGym.Agents.ModelBased;
+using SplitGym.Agents.OnPolicy;
 using SplitGym.Agents.Training;
 using SplitGym.Envs;
 using SplitGym.Envs.Backends;
 using SplitGym.Envs.Channel;
 using SplitGym.Envs.Tests;
+using SplitGym.Core.Vector;
 using SplitGym.Llm.Calibration;
 using SplitGym.Llm.Model;
 using SplitGym.Llm.Perplexity;
@@ -20,7 +22,7 @@ public sealed class MbrlAgentTests(ITestOutputHelper output) : TempFolderTest
     private void Print(MbrlAgent agent)
     {
         foreach (var r in agent.Rounds)
-            output.WriteLine($"round {r.Round}: {r.Evaluations} evals, RMSE {r.Quality.HeldOutRmse:0.000}, agreement {r.Quality.OracleAgreement:0.00}, policy change {r.PolicyChange:0.000}, {r.Seconds:0.0} s");
+            output.WriteLine($"round {r.Round}: {r.Evaluations} evals, RMSE {r.Quality.HeldOutRmse:0.000}, agreement {r.Quality.OracleAgreement:0.00}, policy change {r.PolicyChange:0.000}, learned score {r.LearnedScore:0.000} ({r.InnerAgents} inner agents, {r.InnerSteps} steps), {r.Seconds:0.0} s");
     }
 
     [Fact]
@@ -80,6 +82,44 @@ public sealed class MbrlAgentTests(ITestOutputHelper output) : TempFolderTest
         Assert.Equal(16, agent.Ledger.Count);
         Assert.All(agent.Ledger.Records, r => Assert.True(r.Perplexity > 1 && r.Perplexity < 1e4 && r.Seconds > 0, $"Evaluation {r.Index}: perplexity {r.Perplexity}, {r.Seconds} s."));
         Assert.True(agent.Ledger.Records.Select(r => r.Perplexity).Distinct().Count() > 8, "Live measurements at different points should differ.");
+    }
+
+    /// <summary>An inner-agent factory whose first agent (the agent's own seed) is stuck at a fixed split; later ones are PPO.</summary>
+    private static Func<VectorEnv, TrainingOptions, IAgent> StuckFirstInner(int stuckSeed) => (envs, training) =>
+    {
+        if (training.Seed != stuckSeed) return new Ppo(envs, ModelBasedTestKit.Small(1, 1).InnerPpo, training);
+        envs.Dispose();
+        return new FixedSplitAgent(split: 6, maxMove: 1);
+    };
+
+    [Fact]
+    public void PolicyBelowTheLearnedTargetIsReplacedByTheBestFreshAgent()
+    {
+        var options = ModelBasedTestKit.Small(budget: 24, innerSteps: 30_000) with { InnerAgent = StuckFirstInner(11), InnerRestarts = 1, InnerTargetScore = 0.9 };
+        using var agent = ModelBasedTestKit.Agent(options, seed: 11);
+        agent.Learn(24);
+        Print(agent);
+        var round = Assert.Single(agent.Rounds);
+        Assert.Equal(2, round.InnerAgents);
+        Assert.IsType<Ppo>(agent.Inner);
+        Assert.InRange(round.InnerSteps, 30_000, 30_000 + 1_024);
+        Assert.True(round.LearnedScore >= 0.9, $"The kept policy scores {round.LearnedScore} in the learned env; expected the fresh PPO to reach the 0.9 target.");
+        var real = Evaluator.Evaluate(agent, TestEnvs.Split(), 50, seed: 100).NormalisedScore;
+        Assert.True(real >= 0.8, $"The kept policy scores {real} on the real env.");
+    }
+
+    [Fact]
+    public void StuckPolicyDoesNotEndTheRunAsConverged()
+    {
+        var options = ModelBasedTestKit.Small(budget: 36, innerSteps: 1_024) with { InnerAgent = StuckFirstInner(12), InnerTargetScore = 0.9 };
+        using var agent = ModelBasedTestKit.Agent(options, seed: 12);
+        agent.Learn(1_000);
+        Print(agent);
+        Assert.IsType<FixedSplitAgent>(agent.Inner);
+        Assert.All(agent.Rounds, r => Assert.True(r.LearnedScore < 0.9, $"Round {r.Round}: the fixed split scores {r.LearnedScore} in the learned env."));
+        Assert.All(agent.Rounds.Skip(1), r => Assert.Equal(0, r.PolicyChange));
+        Assert.Equal(36, agent.NumTimesteps);
+        Assert.Equal(3, agent.Rounds.Count);
     }
 
     [Fact]
@@ -184,5 +224,8 @@ public sealed class MbrlAgentTests(ITestOutputHelper output) : TempFolderTest
         Assert.Contains("split-inference", cartPole.Message);
         var budget = Assert.Throws<ArgumentOutOfRangeException>(() => (MbrlOptions.Default with { Budget = 0 }).Validated());
         Assert.Contains("Budget", budget.Message);
+        var restarts = Assert.Throws<ArgumentOutOfRangeException>(() => (MbrlOptions.Default with { InnerRestarts = -1 }).Validated());
+        Assert.Contains("InnerRestarts", restarts.Message);
+        Assert.Equal(0, ModelBasedAgents.OptionsFor("surrogate").InnerRestarts);
     }
 }

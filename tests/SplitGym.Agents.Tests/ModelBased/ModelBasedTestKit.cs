@@ -38,7 +38,7 @@ internal static class ModelBasedTestKit
         Budget = budget, InitialDesign = Math.Min(24, budget), PerRound = 6, InnerSteps = innerSteps, InnerStepsPerRound = innerSteps / 4,
         InnerPpo = new PpoOptions { NSteps = 128, BatchSize = 256, NEpochs = 4, LearningRate = 1e-3, EntCoef = 0.01 },
         Surrogate = SurrogateOptions.Ensemble with { Epochs = 600 }, CandidatePoints = 256, PolicyEpisodes = 8, QualityPoints = 128, QualityChannels = 64,
-        ProbeStates = 128, GridSigmaKnots = 17, GridShapeKnots = 5, ChannelProbeSteps = 6,
+        ProbeStates = 128, GridSigmaKnots = 17, GridShapeKnots = 5, ChannelProbeSteps = 6, InnerRestarts = 0, InnerScoreEpisodes = 16,
     };
 
     /// <summary>A model-based agent on a fresh synthetic split env (the env is owned by the agent).</summary>
