@@ -12,9 +12,9 @@ public sealed record SplitInferenceOptions
     /// <summary>
     /// Default weight λ of the UE compute share. Chosen from the shipped calibration (docs/calibration.md,
     /// <c>LambdaChoice</c>) so that the optimal split divides the σ axis most evenly between shallow
-    /// (p* = 1 for σ ≤ 8) and deep (p* = 30–31 for σ ≥ 16).
+    /// (p* = 1 for σ ≤ 8) and deep (p* = 31 for σ ≥ 16).
     /// </summary>
-    public const double DefaultLambda = 0.316;
+    public const double DefaultLambda = 0.501;
 
     /// <summary>Default episode length: as many steps as the shipped model has layers, so an agent moving one layer per step can cross the whole model.</summary>
     public const int DefaultEpisodeLength = 32;

@@ -53,7 +53,7 @@ public static class TestBudgets
     /// <summary>Text each notebook's outputs must contain: evidence that its main step ran to the end.</summary>
     public static IReadOnlyList<string> Evidence(string notebook) => notebook switch
     {
-        "01-splitting-analysis.ipynb" => ["λ = 0.316", "SplitGym assemblies loaded from"],
+        "01-splitting-analysis.ipynb" => ["λ = 0.501", "SplitGym assemblies loaded from"],
         "02-train-and-compare.ipynb" => ["ppo   seed 0:", "dqn   seed 0:", "mbrl  seed 0:"],
         "03-policy-map.ipynb" => ["PPO trained for", "m = 0.5:", "m = 8:"],
         "04-action-spaces.ipynb" => ["SplitInference-A-k1-v0 seed 0", "SplitInference-A-k3-v0 seed 0"],

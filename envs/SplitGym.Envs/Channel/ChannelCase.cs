@@ -4,7 +4,7 @@ namespace SplitGym.Envs.Channel;
 /// The paper's three channel cases, from which each episode's channel is drawn. Their σ ranges are
 /// fractions of the backend's calibrated σ axis (so they follow the checkpoint), chosen from the
 /// shipped calibration so that the optimal split differs between <see cref="Low"/> and <see cref="High"/>:
-/// on the shipped table (σ ∈ [0, 64]) with the default λ, p* = 1 for σ ≤ 8 and p* = 30–31 for σ ≥ 16
+/// on the shipped table (σ ∈ [0, 64]) with the default λ, p* = 1 for σ ≤ 8 and p* = 31 for σ ≥ 16
 /// (docs/calibration.md), so Low is σ ∈ [0, 9.6], High is σ ∈ [16, 64] and All mixes both with the
 /// switch region in between.
 /// </summary>
