@@ -15,7 +15,7 @@ public sealed record MbrlOptions
     public int Budget { get; init; } = 300;
 
     /// <summary>Real evaluations of the initial design (capped by the budget).</summary>
-    public int InitialDesign { get; init; } = 48;
+    public int InitialDesign { get; init; } = 24;
 
     /// <summary>Draw the initial design as a maximin Latin hypercube (true) or as i.i.d. uniform points (the paper-style baseline).</summary>
     public bool LatinHypercube { get; init; } = true;
@@ -24,7 +24,7 @@ public sealed record MbrlOptions
     public bool Acquire { get; init; } = true;
 
     /// <summary>Real evaluations per acquisition round.</summary>
-    public int PerRound { get; init; } = 24;
+    public int PerRound { get; init; } = 12;
 
     /// <summary>Share of each round spent on states the current policy visits (the rest goes where the ensemble disagrees most anywhere in the region).</summary>
     public double PolicyFraction { get; init; } = 0.5;

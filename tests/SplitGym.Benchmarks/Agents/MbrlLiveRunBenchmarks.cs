@@ -65,6 +65,6 @@ public class MbrlLiveRunBenchmarks
         Console.WriteLine("// RESULT " + line);
         foreach (var r in agent.Rounds)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"// ROUND {r.Round}: {r.Evaluations} evals, held-out RMSE {r.Quality.HeldOutRmse:0.000}, oracle agreement {r.Quality.OracleAgreement:0.00}, oracle regret {r.Quality.OracleRegret:0.0000}, policy change {r.PolicyChange:0.000}, {r.Seconds:0.0} s"));
+                $"// ROUND {r.Round}: {r.Evaluations} evals, held-out RMSE {r.Quality.HeldOutRmse:0.000}, oracle agreement {r.Quality.OracleAgreement:0.00}, oracle regret {r.Quality.OracleRegret:0.0000}, policy change {r.PolicyChange:0.000}, learned score {r.LearnedScore:0.000}, {r.InnerAgents} inner agents, {r.InnerSteps} inner steps, {r.Seconds:0.0} s"));
     }
 }

@@ -14,7 +14,7 @@ namespace SplitGym.Benchmarks.Agents;
 /// Live-equivalent evaluations each agent needs to reach a normalised score of 0.95 on the shipped
 /// calibrated table (cases L, H, A with K = 1; 5 seeds): PPO and DQN (one table lookup per training
 /// step, scored every 8,192 steps, up to 400k), the paper-style surrogate (one batch of i.i.d. random
-/// evaluations, one raw-input MLP fitted once; the smallest batch of 48, 96, 192, 384 that reaches 0.95)
+/// evaluations, one raw-input MLP fitted once; the smallest batch of 24, 48, 96, 192, 384 that reaches 0.95)
 /// and SplitGym's MBRL (scored after every round, budget 300). Each score is the greedy policy on the
 /// same 100 episodes of a separate env (first reset seed 1000). One CSV line per run is printed and
 /// appended to <c>SPLITGYM_MBRL_RESULTS</c> (default <c>mbrl-comparison.csv</c>): agent, env, seed,
@@ -30,7 +30,7 @@ public class ModelBasedComparisonBenchmarks
     private const int EvalSeed = 1000;
     private const long ModelFreeMaxSteps = 400_000;
     private const long ModelFreeEvalEvery = 8_192;
-    private static readonly int[] PaperBudgets = [48, 96, 192, 384];
+    private static readonly int[] PaperBudgets = [24, 48, 96, 192, 384];
 
     /// <summary>The agent: PPO, DQN, Surrogate (paper-style) or MBRL.</summary>
     [ParamsSource(nameof(Agents))]
