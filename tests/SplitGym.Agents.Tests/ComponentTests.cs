@@ -11,6 +11,22 @@ namespace SplitGym.Agents.Tests;
 public sealed class ComponentTests
 {
     [Property]
+    public bool PpoValueClippingKeepsEachPredictionWithinTheClipRangeOfTheRolloutValue(NormalFloat[] values, NormalFloat[] shifts, PositiveInt clipThousandths)
+    {
+        int n = Math.Min(values.Length, shifts.Length);
+        if (n == 0) return true;
+        double clip = clipThousandths.Get / 1000.0;
+        float[] oldValues = [.. values.Take(n).Select(v => (float)(v.Get % 100))];
+        float[] newValues = [.. oldValues.Zip(shifts.Take(n), (v, d) => v + (float)(d.Get % 10))];
+        using var oldTensor = TorchSharp.torch.tensor(oldValues);
+        using var newTensor = TorchSharp.torch.tensor(newValues);
+        using var clipped = Ppo.ClippedValues(newTensor, oldTensor, clip);
+        var actual = clipped.data<float>().ToArray();
+        return Enumerable.Range(0, n).All(i =>
+            Math.Abs(actual[i] - (oldValues[i] + Math.Clamp((double)newValues[i] - oldValues[i], -clip, clip))) <= 1e-4 * (1 + Math.Abs(oldValues[i])));
+    }
+
+    [Property]
     public bool MaskedChoicesNeverPickAForbiddenAction(float[] scores, bool[] maskSeed, int seed)
     {
         if (scores.Length == 0 || scores.Any(s => !float.IsFinite(s))) return true;

@@ -54,6 +54,14 @@ public sealed class Ppo : OnPolicyAlgorithm
         if (PpoOptions.ClipRangeVf is double clipVf) Logger.Record("train/clip_range_vf", clipVf);
     }
 
+    /// <summary>SB3's value clipping: the new value prediction kept within ±<paramref name="clipVf"/> of the rollout's.</summary>
+    internal static Tensor ClippedValues(Tensor values, Tensor oldValues, double clipVf)
+    {
+        using var lower = (-clipVf).ToScalar();
+        using var upper = clipVf.ToScalar();
+        return oldValues + (values - oldValues).clamp(lower, upper);
+    }
+
     /// <summary>One clipped-surrogate step; false when the target KL stops the update.</summary>
     private bool TrainMinibatch(RolloutTensors batch, MinibatchStatistics stats)
     {
@@ -65,9 +73,7 @@ public sealed class Ppo : OnPolicyAlgorithm
         using var lower = (1 - clip).ToScalar();
         using var upper = (1 + clip).ToScalar();
         var policyLoss = -min(advantages * ratio, advantages * ratio.clamp(lower, upper)).mean();
-        var predicted = PpoOptions.ClipRangeVf is double clipVf
-            ? batch.OldValues + (values - batch.OldValues).clamp(-clipVf, clipVf)
-            : values;
+        var predicted = PpoOptions.ClipRangeVf is double clipVf ? ClippedValues(values, batch.OldValues, clipVf) : values;
         var valueLoss = nn.functional.mse_loss(predicted, batch.Returns);
         var entropyLoss = -entropy.mean();
         var loss = TotalLoss(policyLoss, entropyLoss, valueLoss);

@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace SplitGym.Llm.Channels;
@@ -28,10 +29,13 @@ public sealed class QuantizationChannel : IChannel
     public Tensor Apply(Tensor transmitted, Generator generator)
     {
         using var scope = NewDisposeScope();
-        var levels = (1 << (Bits - 1)) - 1;
+        int levelCount = (1 << (Bits - 1)) - 1;
+        using var levels = levelCount.ToScalar();
+        using var negativeLevels = (-levelCount).ToScalar();
+        using var smallestStep = float.Epsilon.ToScalar();
         var signal = transmitted.to_type(ScalarType.Float32);
-        var step = signal.abs().amax([-1L], keepdim: true).div_(levels).clamp_min_(float.Epsilon);
-        var quantised = signal.div(step).round_().clamp_(-levels, levels).mul_(step);
+        var step = signal.abs().amax([-1L], keepdim: true).div_(levels).clamp_min_(smallestStep);
+        var quantised = signal.div(step).round_().clamp_(negativeLevels, levels).mul_(step);
         return quantised.to_type(transmitted.dtype).MoveToOuterDisposeScope();
     }
 

@@ -67,9 +67,10 @@ public sealed class LlamaForCausalLM : nn.Module<Tensor, Tensor>
     {
         using var noGrad = no_grad();
         using var generator = new Generator((ulong)seed);
+        using Scalar one = 1.0;
         foreach (var (name, parameter) in named_parameters())
         {
-            if (name.EndsWith("norm.weight", StringComparison.Ordinal)) parameter.fill_(1.0);
+            if (name.EndsWith("norm.weight", StringComparison.Ordinal)) parameter.fill_(one);
             else parameter.normal_(0.0, Config.InitializerRange, generator);
         }
     }

@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace SplitGym.Llm.Model;
@@ -22,9 +23,10 @@ public sealed class RotaryEmbedding : IDisposable
     {
         MaxPositions = maxPositions;
         using var scope = NewDisposeScope();
-        var exponents = arange(0, headDim, 2, dtype: ScalarType.Float64) / headDim;
-        var inverseFrequency = pow(theta, exponents).reciprocal();
-        var angles = outer(arange(maxPositions, dtype: ScalarType.Float64), inverseFrequency);
+        using Scalar zero = 0, width = headDim, two = 2, positions = maxPositions;
+        var exponents = arange(zero, width, two, dtype: ScalarType.Float64).div_(width);
+        var inverseFrequency = pow(tensor(theta, ScalarType.Float64), exponents).reciprocal();
+        var angles = outer(arange(positions, dtype: ScalarType.Float64), inverseFrequency);
         var doubled = cat([angles, angles], 1);
         _cos = doubled.cos().to_type(ScalarType.Float32).DetachFromDisposeScope();
         _sin = doubled.sin().to_type(ScalarType.Float32).DetachFromDisposeScope();
