@@ -53,7 +53,7 @@ public sealed class MbrlAgent : IAgent
     private readonly ISurrogate _surrogate;
     private readonly SurrogateWorld _world = new();
     private readonly SplitInferenceEnv _learned;
-    private readonly TimeLimit<float[], int> _learnedScoring;
+    private readonly TimeLimit<float[], int> _learnedEpisodes;
     private readonly Func<VectorEnv> _innerEnvs;
     private readonly TrainingOptions _innerTraining;
     private IAgent _inner;
@@ -83,10 +83,14 @@ public sealed class MbrlAgent : IAgent
         _evaluator = new RealEvaluator(real.Backend, Ledger, new Rng(_training.Seed + 1L));
         _surrogate = new NetworkSurrogate(_region, Options.Surrogate, _training.Seed + 2);
         IChannelDrift? drift = real.Options.Drift is null ? null : _world;
-        _learned = LearnedEnvironment.Create(_world, real, drift);
-        int horizon = _learned.Options.EpisodeLength;
-        _learnedScoring = new TimeLimit<float[], int>(LearnedEnvironment.Create(_world, real, drift), horizon);
-        _innerEnvs = () => AgentEnvs.Of(Enumerable.Range(0, Options.InnerEnvs).Select(_ => new TimeLimit<float[], int>(LearnedEnvironment.Create(_world, real, drift), horizon)));
+        TimeLimit<float[], int> NewLearnedEpisodes()
+        {
+            var env = LearnedEnvironment.Create(_world, real, drift);
+            return new(env, env.Options.EpisodeLength);
+        }
+        _learnedEpisodes = NewLearnedEpisodes();
+        _learned = (SplitInferenceEnv)_learnedEpisodes.Unwrapped;
+        _innerEnvs = () => AgentEnvs.Of(Enumerable.Range(0, Options.InnerEnvs).Select(_ => NewLearnedEpisodes()));
         _innerTraining = _training with { RunsFolder = null, Console = null };
         _inner = NewInner();
         _quality = new SurrogateQualityProbe(real, Options.QualityPoints, Options.QualityChannels, _training.Seed + 3);
@@ -182,8 +186,7 @@ public sealed class MbrlAgent : IAgent
         if (_disposed) return;
         _disposed = true;
         _inner.Dispose();
-        _learnedScoring.Dispose();
-        _learned.Dispose();
+        _learnedEpisodes.Dispose();
         _surrogate.Dispose();
         Logger.Dispose();
         _owned?.Dispose();
@@ -257,7 +260,7 @@ public sealed class MbrlAgent : IAgent
 
     /// <summary>Greedy normalised score of <paramref name="agent"/> in the learned env (same seeded episodes each time; 1 when nothing separates oracle from random).</summary>
     private double LearnedScore(IAgent agent) =>
-        Evaluator.Evaluate(agent, _learnedScoring, Options.InnerScoreEpisodes, deterministic: true, seed: _training.Seed + 5).NormalisedScore ?? 1;
+        Evaluator.Evaluate(agent, _learnedEpisodes, Options.InnerScoreEpisodes, deterministic: true, seed: _training.Seed + 5).NormalisedScore ?? 1;
 
     /// <summary>Fits the surrogate (and the channel transition) to the ledger and tabulates it into the learned world.</summary>
     private void RefitWorld()

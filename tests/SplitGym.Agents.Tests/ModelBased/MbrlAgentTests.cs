@@ -87,7 +87,7 @@ public sealed class MbrlAgentTests(ITestOutputHelper output) : TempFolderTest
     /// <summary>An inner-agent factory whose first agent (the agent's own seed) is stuck at a fixed split; later ones are PPO.</summary>
     private static Func<VectorEnv, TrainingOptions, IAgent> StuckFirstInner(int stuckSeed) => (envs, training) =>
     {
-        if (training.Seed != stuckSeed) return new Ppo(envs, ModelBasedTestKit.Small(1, 1).InnerPpo, training);
+        if (training.Seed != stuckSeed) return new Ppo(envs, ModelBasedTestKit.SmallPpo, training);
         envs.Dispose();
         return new FixedSplitAgent(split: 6, maxMove: 1);
     };

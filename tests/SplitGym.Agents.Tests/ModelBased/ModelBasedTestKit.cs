@@ -32,11 +32,14 @@ internal static class ModelBasedTestKit
         return [.. SpaceFillingDesign.LatinHypercube(count, DesignRegion.Dimensions, new Core.Rng(seed)).Select(u => r.FromUnit(u))];
     }
 
+    /// <summary>Inner PPO settings for the synthetic env's short episodes.</summary>
+    public static PpoOptions SmallPpo => new() { NSteps = 128, BatchSize = 256, NEpochs = 4, LearningRate = 1e-3, EntCoef = 0.01 };
+
     /// <summary>Small, quick agent settings for the synthetic env (12-step episodes, 11 splits).</summary>
     public static MbrlOptions Small(int budget, long innerSteps) => MbrlOptions.Default with
     {
         Budget = budget, InitialDesign = Math.Min(24, budget), PerRound = 6, InnerSteps = innerSteps, InnerStepsPerRound = innerSteps / 4,
-        InnerPpo = new PpoOptions { NSteps = 128, BatchSize = 256, NEpochs = 4, LearningRate = 1e-3, EntCoef = 0.01 },
+        InnerPpo = SmallPpo,
         Surrogate = SurrogateOptions.Ensemble with { Epochs = 600 }, CandidatePoints = 256, PolicyEpisodes = 8, QualityPoints = 128, QualityChannels = 64,
         ProbeStates = 128, GridSigmaKnots = 17, GridShapeKnots = 5, ChannelProbeSteps = 6, InnerRestarts = 0, InnerScoreEpisodes = 16,
     };
