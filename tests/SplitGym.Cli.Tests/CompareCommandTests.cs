@@ -117,7 +117,7 @@ public sealed class CompareCommandTests : IDisposable
         Assert.Equal(["SplitInference-A-k1-v0", "SplitInference-A-k2-v0", "SplitInference-A-k3-v0"],
             runs.Where(r => r.Agent == "ppo" && r.Case == "A").Select(r => r.EnvId).Distinct().ToArray());
         Assert.Equal(3, runs.Count(r => r.Agent == "ppo" && r.EnvId == "SplitInference-A-k3-v0"));
-        Assert.Empty(runs.Where(r => r.Agent == "dqn" && r.ActionHalfWidth != 1));
+        Assert.DoesNotContain(runs, r => r.Agent == "dqn" && r.ActionHalfWidth != 1);
     }
 
     [Fact]

@@ -2,13 +2,18 @@ using FsCheck;
 using FsCheck.Xunit;
 using SplitGym.Llm.Channels;
 using SplitGym.Llm.Tests.Reference;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace SplitGym.Llm.Tests.Channels;
 
 public class ChannelBehaviourTests
 {
-    private static Tensor Signal(int seed) => randn([2, 6, 8], generator: new Generator((ulong)seed)) * 3;
+    private static Tensor Signal(int seed)
+    {
+        using Scalar amplitude = 3;
+        return randn([2, 6, 8], generator: new Generator((ulong)seed)) * amplitude;
+    }
 
     public static TheoryData<string> NoiselessChannels() => ["awgn-0", "nakagami-inf", "nakagami-inf-zf", "erasure-0", "composite-empty", "identity"];
 
@@ -93,7 +98,8 @@ public class ChannelBehaviourTests
         var probability = Math.Abs(q.Get) % 1.0;
         var y = Signal(seed.Get);
         var received = new ErasureChannel(probability).Apply(y, generator);
-        return received.eq(0).logical_or(received.eq(y)).all().item<bool>();
+        using Scalar zero = 0;
+        return received.eq(zero).logical_or(received.eq(y)).all().item<bool>();
     }
 
     [Theory]

@@ -1,6 +1,7 @@
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.Statistics;
 using SplitGym.Llm.Channels;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace SplitGym.Llm.Tests.Channels;
@@ -67,7 +68,8 @@ public class ChannelStatisticsTests
     {
         using var scope = NewDisposeScope();
         using var generator = new Generator(4);
-        var y = cat([full([1, 1000, 50], 3.0f), full([1, 1000, 50], -0.5f)], 0);
+        using Scalar high = 3.0f, low = -0.5f;
+        var y = cat([full([1, 1000, 50], high), full([1, 1000, 50], low)], 0);
         var noise = new AwgnChannel(0.2, NoiseScale.RelativeToSignal).Apply(y, generator) - y;
         var first = Values(noise[0]);
         var second = Values(noise[1]);
@@ -82,12 +84,13 @@ public class ChannelStatisticsTests
     {
         using var scope = NewDisposeScope();
         using var generator = new Generator(5);
-        var y = rand([4, 500, 100]) + 1;
+        using Scalar zero = 0, one = 1;
+        var y = rand([4, 500, 100]) + one;
         var received = new ErasureChannel(q).Apply(y, generator);
-        var erased = received.eq(0).to_type(ScalarType.Float64).mean().item<double>();
+        var erased = received.eq(zero).to_type(ScalarType.Float64).mean().item<double>();
         var bound = 5 * Math.Sqrt(q * (1 - q) / y.numel());
         Assert.InRange(erased, q - bound, q + bound);
-        Assert.True(received.eq(0).logical_or(received.eq(y)).all().item<bool>());
+        Assert.True(received.eq(zero).logical_or(received.eq(y)).all().item<bool>());
     }
 
     [Fact]
@@ -96,7 +99,8 @@ public class ChannelStatisticsTests
         using var scope = NewDisposeScope();
         using var generator = new Generator(6);
         var received = new ErasureChannel(0.2).Apply(ones([1, 1, 10_000]), generator);
-        var count = received.eq(0).sum().item<long>();
+        using Scalar zero = 0;
+        var count = received.eq(zero).sum().item<long>();
         var binomial = new Binomial(0.2, 10_000);
         Assert.InRange(binomial.CumulativeDistribution(count), 0.0005, 0.9995);
     }

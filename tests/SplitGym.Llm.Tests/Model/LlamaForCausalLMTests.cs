@@ -1,5 +1,6 @@
 using SplitGym.Llm.Model;
 using SplitGym.Llm.Tests.Reference;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace SplitGym.Llm.Tests.Model;
@@ -43,7 +44,8 @@ public class LlamaForCausalLMTests
         using var model = new LlamaForCausalLM(Tiny with { InitializerRange = 0.05 }, seed: 1);
         using var weight = model.state_dict()["lm_head.weight"].std();
         Assert.InRange(weight.item<float>(), 0.045, 0.055);
-        Assert.True(model.state_dict()["model.norm.weight"].eq(1).all().item<bool>());
+        using Scalar one = 1;
+        Assert.True(model.state_dict()["model.norm.weight"].eq(one).all().item<bool>());
     }
 
     [Fact]
