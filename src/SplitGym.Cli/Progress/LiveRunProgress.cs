@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
 using Spectre.Console;
 using SplitGym.Cli.Comparison;
 
@@ -16,7 +18,13 @@ public sealed class LiveRunProgress(IAnsiConsole console) : IRunProgress
     private ProgressTask? _overall;
 
     /// <inheritdoc />
-    public void Show(int total, Action body) =>
+    /// <remarks>
+    /// Finished bars are hidden, the overall one included once the job ends, so the display closes with one line that
+    /// says how many runs finished and how long the job took.
+    /// </remarks>
+    public void Show(int total, Action body)
+    {
+        var clock = Stopwatch.StartNew();
         console.Progress()
             .AutoClear(false)
             .HideCompleted(true)
@@ -26,8 +34,11 @@ public sealed class LiveRunProgress(IAnsiConsole console) : IRunProgress
                 _context = context;
                 _overall = context.AddTask("[bold]runs finished[/]", maxValue: Math.Max(total, 1));
                 body();
-                _overall.Value = _overall.MaxValue;
             });
+        console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
+            $"[bold]{(int)(_overall?.Value ?? 0)} of {total} runs finished[/] in {clock.Elapsed:hh\\:mm\\:ss}"));
+        _context = null;
+    }
 
     /// <inheritdoc />
     public void Skipped(RunKey run) => _overall?.Increment(1);
