@@ -7,12 +7,17 @@ namespace SplitGym.Cli.Bench;
 /// <summary>
 /// Env steps per second of a registered env on the allocation-free array path: the raw env, the env
 /// behind Gymnasium's <c>Make</c> stack (checker, order enforcing, time limit), and a synchronous vector
-/// env. Actions cycle deterministically over the action space; episodes restart when they end.
+/// env. Actions cycle deterministically over the action space; episodes restart when they end. Each path first
+/// runs a tenth of its steps untimed (at least <see cref="MinimumWarmUpSteps"/>), so JIT compilation and first-touch
+/// allocations are not counted as env time.
 /// </summary>
 /// <param name="Registry">Where the id is registered.</param>
 /// <param name="EnvId">The env to measure.</param>
 public sealed record EnvThroughput(Registry Registry, string EnvId)
 {
+    /// <summary>Fewest untimed steps before a timed run.</summary>
+    public const long MinimumWarmUpSteps = 1_000;
+
     /// <summary>The raw env (no wrappers) for <paramref name="steps"/> steps.</summary>
     public Throughput Raw(long steps)
     {
@@ -35,13 +40,24 @@ public sealed record EnvThroughput(Registry Registry, string EnvId)
         int n = vector.SingleActionSpace.N;
         vector.Reset(seed: 0);
         long vectorSteps = Math.Max(1, steps / numEnvs);
-        var clock = Stopwatch.StartNew();
-        for (long t = 0; t < vectorSteps; t++)
+        double seconds = TimedAfterWarmUp(vectorSteps, count =>
         {
-            for (int i = 0; i < numEnvs; i++) actions[i] = (int)((t + i) % n);
-            vector.Step(actions);
-        }
-        return new Throughput($"sync vector env of {numEnvs}, per sub-env step", vectorSteps * numEnvs, clock.Elapsed.TotalSeconds);
+            for (long t = 0; t < count; t++)
+            {
+                for (int i = 0; i < numEnvs; i++) actions[i] = (int)((t + i) % n);
+                vector.Step(actions);
+            }
+        });
+        return new Throughput($"sync vector env of {numEnvs}, per sub-env step", vectorSteps * numEnvs, seconds);
+    }
+
+    /// <summary>Runs <paramref name="run"/> for a tenth of <paramref name="steps"/> (at least <see cref="MinimumWarmUpSteps"/>) untimed, then for <paramref name="steps"/> timed; returns the timed seconds.</summary>
+    private static double TimedAfterWarmUp(long steps, Action<long> run)
+    {
+        run(Math.Max(MinimumWarmUpSteps, steps / 10));
+        var clock = Stopwatch.StartNew();
+        run(steps);
+        return clock.Elapsed.TotalSeconds;
     }
 
     private static Throughput Single(string path, IArrayEnv env, long steps, int episodeLength)
@@ -51,17 +67,19 @@ public sealed record EnvThroughput(Registry Registry, string EnvId)
         int n = env.ArrayActionSpace.N;
         env.ResetInto(0, observation, info);
         int inEpisode = 0;
-        var clock = Stopwatch.StartNew();
-        for (long t = 0; t < steps; t++)
+        double seconds = TimedAfterWarmUp(steps, count =>
         {
-            var outcome = env.StepInto((int)(t % n), observation, info);
-            if (outcome.Terminated || outcome.Truncated || ++inEpisode >= episodeLength)
+            for (long t = 0; t < count; t++)
             {
-                env.ResetInto(null, observation, info);
-                inEpisode = 0;
+                var outcome = env.StepInto((int)(t % n), observation, info);
+                if (outcome.Terminated || outcome.Truncated || ++inEpisode >= episodeLength)
+                {
+                    env.ResetInto(null, observation, info);
+                    inEpisode = 0;
+                }
             }
-        }
-        return new Throughput(path, steps, clock.Elapsed.TotalSeconds);
+        });
+        return new Throughput(path, steps, seconds);
     }
 
     private IArrayEnv AsArray(IEnv env) =>

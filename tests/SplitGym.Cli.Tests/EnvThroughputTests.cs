@@ -1,0 +1,60 @@
+using SplitGym.Cli.Bench;
+using SplitGym.Core;
+using SplitGym.Core.Registration;
+using SplitGym.Core.Spaces;
+
+namespace SplitGym.Cli.Tests;
+
+/// <summary><c>bench</c>'s env paths run an untimed warm-up before the timed steps and report only the timed ones.</summary>
+public sealed class EnvThroughputTests
+{
+    [Theory]
+    [InlineData(100, 1_100)]
+    [InlineData(50_000, 55_000)]
+    public void EachPathWarmsUpBeforeTheTimedSteps(long steps, long expectedEnvSteps)
+    {
+        var counter = new StepCounter();
+        var registry = new Registry();
+        registry.Register("Counting-v0", _ => new CountingEnv(counter), maxEpisodeSteps: 7);
+        var throughput = new EnvThroughput(registry, "Counting-v0");
+
+        var raw = throughput.Raw(steps);
+        Assert.Equal(steps, raw.Steps);
+        Assert.Equal(expectedEnvSteps, counter.Steps);
+
+        counter.Steps = 0;
+        Assert.Equal(steps, throughput.Made(steps).Steps);
+        Assert.Equal(expectedEnvSteps, counter.Steps);
+    }
+
+    [Fact]
+    public void VectorPathCountsSubEnvSteps()
+    {
+        var counter = new StepCounter();
+        var registry = new Registry();
+        registry.Register("Counting-v0", _ => new CountingEnv(counter)); // no time limit: no autoreset steps to count around
+
+        var vector = new EnvThroughput(registry, "Counting-v0").Vector(4_000, 4);
+
+        Assert.Equal(4_000, vector.Steps);
+        Assert.Equal(4 * (1_000 + 1_000), counter.Steps);
+    }
+
+    private sealed class StepCounter
+    {
+        public long Steps;
+    }
+
+    /// <summary>An array-path env that only counts the steps it is given.</summary>
+    private sealed class CountingEnv(StepCounter counter) : ArrayEnv(new Box<float>(0f, 1f, 1), new Discrete(2))
+    {
+        protected override void OnReset(Span<float> observation, InfoBuffer info, IReadOnlyDictionary<string, object?>? options) => observation[0] = 0;
+
+        protected override StepOutcome OnStep(int action, Span<float> observation, InfoBuffer info)
+        {
+            Interlocked.Increment(ref counter.Steps);
+            observation[0] = action;
+            return new StepOutcome(0, false, false);
+        }
+    }
+}
