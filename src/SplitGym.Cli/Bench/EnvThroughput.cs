@@ -8,15 +8,19 @@ namespace SplitGym.Cli.Bench;
 /// Env steps per second of a registered env on the allocation-free array path: the raw env, the env
 /// behind Gymnasium's <c>Make</c> stack (checker, order enforcing, time limit), and a synchronous vector
 /// env. Actions cycle deterministically over the action space; episodes restart when they end. Each path first
-/// runs a tenth of its steps untimed (at least <see cref="MinimumWarmUpSteps"/>), so JIT compilation and first-touch
-/// allocations are not counted as env time.
+/// runs untimed, in chunks of a tenth of its steps (at least <see cref="MinimumWarmUpSteps"/>), for at least
+/// <see cref="WarmUpTime"/>: long enough for .NET's tiered JIT to replace the first quick compilation of the step code
+/// by the optimised one (it waits for 100 ms without new first-tier compilations), so that is not counted as env time.
 /// </summary>
 /// <param name="Registry">Where the id is registered.</param>
 /// <param name="EnvId">The env to measure.</param>
 public sealed record EnvThroughput(Registry Registry, string EnvId)
 {
-    /// <summary>Fewest untimed steps before a timed run.</summary>
+    /// <summary>Fewest untimed steps in one warm-up chunk.</summary>
     public const long MinimumWarmUpSteps = 1_000;
+
+    /// <summary>Shortest untimed warm-up before a timed run.</summary>
+    public static readonly TimeSpan WarmUpTime = TimeSpan.FromSeconds(0.5);
 
     /// <summary>The raw env (no wrappers) for <paramref name="steps"/> steps.</summary>
     public Throughput Raw(long steps)
@@ -51,10 +55,12 @@ public sealed record EnvThroughput(Registry Registry, string EnvId)
         return new Throughput($"sync vector env of {numEnvs}, per sub-env step", vectorSteps * numEnvs, seconds);
     }
 
-    /// <summary>Runs <paramref name="run"/> for a tenth of <paramref name="steps"/> (at least <see cref="MinimumWarmUpSteps"/>) untimed, then for <paramref name="steps"/> timed; returns the timed seconds.</summary>
+    /// <summary>Runs <paramref name="run"/> untimed in warm-up chunks for at least <see cref="WarmUpTime"/>, then for <paramref name="steps"/> timed; returns the timed seconds.</summary>
     private static double TimedAfterWarmUp(long steps, Action<long> run)
     {
-        run(Math.Max(MinimumWarmUpSteps, steps / 10));
+        var warmUp = Stopwatch.StartNew();
+        do run(Math.Max(MinimumWarmUpSteps, steps / 10));
+        while (warmUp.Elapsed < WarmUpTime);
         var clock = Stopwatch.StartNew();
         run(steps);
         return clock.Elapsed.TotalSeconds;
