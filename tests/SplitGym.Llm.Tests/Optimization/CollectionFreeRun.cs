@@ -26,10 +26,16 @@ internal static class CollectionFreeRun
         {
             bool noCollectionRegion = GC.TryStartNoGCRegion(AllocationBudgetBytes);
             int collectionsBefore = GC.CollectionCount(0);
-            var result = work();
-            bool interrupted = GC.CollectionCount(0) != collectionsBefore;
-            if (noCollectionRegion && GCSettings.LatencyMode == GCLatencyMode.NoGCRegion) GC.EndNoGCRegion();
-            if (!interrupted) return result;
+            T result;
+            try
+            {
+                result = work();
+            }
+            finally
+            {
+                if (noCollectionRegion && GCSettings.LatencyMode == GCLatencyMode.NoGCRegion) GC.EndNoGCRegion();
+            }
+            if (GC.CollectionCount(0) == collectionsBefore) return result;
             result.Dispose();
         }
         throw new InvalidOperationException($"a garbage collection interrupted each of {Attempts} reference runs");
