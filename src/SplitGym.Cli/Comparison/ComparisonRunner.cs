@@ -54,9 +54,8 @@ public sealed record ComparisonRunner(Registry Registry, ComparisonPlan Plan, Sh
     {
         try
         {
-            // Learners first (they take long), one run handed out at a time, so the cores stay busy to the end.
-            var order = pending.OrderBy(i => AgentCatalog.Learns(owned[i].Agent) ? 0 : 1).ToList();
-            Parallel.ForEach(Partitioner.Create(order, EnumerablePartitionerOptions.NoBuffering), new ParallelOptions { MaxDegreeOfParallelism = Jobs }, body);
+            // One run handed out at a time, so the cores stay busy to the end.
+            Parallel.ForEach(Partitioner.Create(RunSchedule.Order(owned, pending), EnumerablePartitionerOptions.NoBuffering), new ParallelOptions { MaxDegreeOfParallelism = Jobs }, body);
         }
         catch (AggregateException failure) when (failure.InnerExceptions.Count > 0)
         {
