@@ -29,7 +29,7 @@ public sealed class LiveRunProgressTests
             progress.Started(Second, 2000);
             progress.Advanced(First, 500);
             progress.Advanced(Second, 500);
-            whileRunning = FrameShowing(console, "seed 1");
+            whileRunning = FrameShowing(console, "25%"); // drawn after the last advance, so both bars show their progress
             progress.Finished(First, Result(First));
             progress.Finished(Second, Result(Second));
         });
