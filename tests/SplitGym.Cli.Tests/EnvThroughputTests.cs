@@ -14,9 +14,7 @@ public sealed class EnvThroughputTests
     public void EachPathWarmsUpBeforeTheTimedSteps(long steps, long warmUpChunk)
     {
         var counter = new StepCounter();
-        var registry = new Registry();
-        registry.Register("Counting-v0", _ => new CountingEnv(counter), maxEpisodeSteps: 7);
-        var throughput = new EnvThroughput(registry, "Counting-v0");
+        var throughput = CountingThroughput(counter, maxEpisodeSteps: 7);
 
         Assert.Equal(steps, throughput.Raw(steps).Steps);
         AssertWarmedUp(counter, steps, warmUpChunk);
@@ -30,13 +28,18 @@ public sealed class EnvThroughputTests
     public void VectorPathCountsSubEnvSteps()
     {
         var counter = new StepCounter();
-        var registry = new Registry();
-        registry.Register("Counting-v0", _ => new CountingEnv(counter)); // no time limit: no autoreset steps to count around
 
-        var vector = new EnvThroughput(registry, "Counting-v0").Vector(4_000, 4);
+        var vector = CountingThroughput(counter, maxEpisodeSteps: null).Vector(4_000, 4); // no time limit: no autoreset steps to count around
 
         Assert.Equal(4_000, vector.Steps);
         AssertWarmedUp(counter, 4_000, 4 * EnvThroughput.MinimumWarmUpSteps);
+    }
+
+    private static EnvThroughput CountingThroughput(StepCounter counter, int? maxEpisodeSteps)
+    {
+        var registry = new Registry();
+        registry.Register("Counting-v0", _ => new CountingEnv(counter), maxEpisodeSteps);
+        return new EnvThroughput(registry, "Counting-v0");
     }
 
     /// <summary>Besides the timed steps, the env saw at least one whole warm-up chunk, and only whole chunks.</summary>
