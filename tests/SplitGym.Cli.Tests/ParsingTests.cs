@@ -33,6 +33,7 @@ public class ParsingTests
     [InlineData(new[] { "model", "train", "--out", "x", "--storage", "f8" }, "f8")]
     [InlineData(new[] { "model", "train" }, "--out")]
     [InlineData(new[] { "model", "eval", "--model", "m", "--window", "16", "--stride", "32" }, "--stride 32 is larger than --window 16")]
+    [InlineData(new[] { "model", "eval", "--model", "m", "--device", "tpu" }, "--device: Device 'tpu' is not recognised; expected 'auto', 'cpu', 'cuda' or 'cuda:N'.")]
     [InlineData(new[] { "data", "prepare" }, "give exactly one of --text PATH or --wikitext DIR")]
     [InlineData(new[] { "data", "prepare", "--text", "a", "--wikitext", "b" }, "give exactly one of --text PATH or --wikitext DIR")]
     [InlineData(new[] { "data", "fetch", "brown", "--bogus" }, "--bogus")]

@@ -4,6 +4,7 @@ using System.Text.Json;
 using SplitGym.Llm.Checkpoints;
 using SplitGym.Llm.Corpus;
 using SplitGym.Llm.IO;
+using SplitGym.Llm.Model;
 using SplitGym.Llm.Perplexity;
 using SplitGym.Llm.Tokenizers;
 using SplitGym.Llm.Training;
@@ -25,6 +26,7 @@ public static class EvalCommand
     private static readonly Option<int> Stride = OptionFactory.Integer("--stride", 64, "Window stride in bytes (≤ --window); each byte is scored once.");
     private static readonly Option<int> Batch = OptionFactory.Integer("--batch", 16, "Windows per forward pass.");
     private static readonly Option<int> Threads = OptionFactory.Integer("--threads", 2, "CPU threads.");
+    private static readonly Option<string> Device = ModelCommands.DeviceOption();
     private static readonly Option<string?> Json = new("--json") { Description = "Also write the metrics to this JSON file.", HelpName = "FILE" };
 
     /// <summary>Builds the command.</summary>
@@ -34,7 +36,7 @@ public static class EvalCommand
             "Per-byte perplexity and bits per byte of a checkpoint on a corpus split, with a unigram byte model for comparison.\n\n" +
             "Examples:\n  splitgym model eval --model runs/tiny/final\n  splitgym model eval --model envs/SplitGym.Envs/Assets/tiny-llama --split validation --json metrics.json")
         {
-            Model, Corpus, Split, Window, Stride, Batch, Threads, Json,
+            Model, Corpus, Split, Window, Stride, Batch, Threads, Device, Json,
         };
         command.Validators.Add(result =>
         {
@@ -42,6 +44,12 @@ public static class EvalCommand
                 && OptionFactory.TryParsedValue(stride, out int strideValue) && OptionFactory.TryParsedValue(window, out int windowValue)
                 && strideValue > windowValue)
                 result.AddError($"--stride {strideValue} is larger than --window {windowValue}; expected stride ≤ window.");
+        });
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(Device) is null) return;
+            try { ComputeDevice.Parse(result.GetValue(Device)!); }
+            catch (ArgumentException problem) { result.AddError($"--device: {problem.Message}"); }
         });
         command.SetAction(parse => Run(parse, console));
         return command;
@@ -53,7 +61,7 @@ public static class EvalCommand
         var split = Enum.Parse<CorpusSplit>(parse.GetRequiredValue(Split), ignoreCase: true);
         var text = corpus.ReadBytes(split);
         TorchSharp.torch.set_num_threads(parse.GetValue(Threads));
-        using var model = Checkpoint.Load(parse.GetRequiredValue(Model));
+        using var model = Checkpoint.Load(parse.GetRequiredValue(Model), device: ComputeDevice.Parse(parse.GetRequiredValue(Device)));
         if (model.Config.VocabSize != ByteTokenizer.ByteVocabSize)
             throw new InvalidDataException($"model eval measures per-byte perplexity of byte-level models (vocab_size {ByteTokenizer.ByteVocabSize}); '{parse.GetRequiredValue(Model)}' has vocab_size {model.Config.VocabSize}.");
         var ids = new ByteTokenizer().Encode(System.Text.Encoding.UTF8.GetString(text));

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SplitGym.Llm.Corpus;
+using SplitGym.Llm.Model;
 
 namespace SplitGym.Cli.Commands;
 
@@ -21,5 +22,13 @@ public static class ModelCommands
         Description = "Prepared corpus folder (from `splitgym data fetch brown` or `data prepare`).",
         HelpName = "DIR",
         DefaultValueFactory = _ => CorpusPreparation.PreparedFolder(CorpusPreparation.DefaultCacheRoot(), "brown-1.9.80"),
+    };
+
+    /// <summary>The <c>--device</c> option of commands that run a checkpoint: <c>auto</c> picks CUDA when libtorch sees a GPU.</summary>
+    public static Option<string> DeviceOption() => new("--device")
+    {
+        Description = $"Device to run the model on: {ComputeDevice.AcceptedNames} (auto = CUDA when available, else CPU).",
+        HelpName = "DEVICE",
+        DefaultValueFactory = _ => "auto",
     };
 }

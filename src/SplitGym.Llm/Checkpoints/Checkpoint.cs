@@ -20,7 +20,7 @@ public static class Checkpoint
     /// <summary>Loads config and weights from <paramref name="directory"/>.</summary>
     /// <param name="directory">Hugging Face style checkpoint directory.</param>
     /// <param name="dtype">Run dtype of the returned model; null keeps Float32.</param>
-    /// <param name="device">Device of the returned model (e.g. <c>torch.cuda.is_available() ? CUDA : CPU</c>); null keeps the CPU.</param>
+    /// <param name="device">Device of the returned model; null picks <see cref="ComputeDevice.Preferred"/> (CUDA when available, else the CPU).</param>
     /// <exception cref="FileNotFoundException">config.json, the weights or a shard is missing.</exception>
     /// <exception cref="InvalidDataException">A file is malformed or the weights do not match the config.</exception>
     public static LlamaForCausalLM Load(string directory, ScalarType? dtype = null, Device? device = null)
@@ -31,7 +31,8 @@ public static class Checkpoint
         {
             LoadWeights(model, directory);
             if (dtype is { } type && type != ScalarType.Float32) model.to(type);
-            if (device is not null) model.to(device);
+            var target = device ?? ComputeDevice.Preferred();
+            if (target.type != DeviceType.CPU) model.to(target);
             return model;
         }
         catch
