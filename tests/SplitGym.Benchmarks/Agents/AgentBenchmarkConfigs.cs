@@ -26,11 +26,15 @@ public static class AgentBenchmarkConfigs
         TargetUpdateInterval = 1_000, ExplorationFraction = 0.2, ExplorationFinalEps = 0.02,
     };
 
-    /// <summary>The agent <paramref name="algorithm"/> (PPO or DQN) on <paramref name="env"/>.</summary>
+    /// <summary>A2C exactly as Stable-Baselines3 ships it (RMSprop, lr 7e-4, 5 steps per env per update): the reference point, not tuned.</summary>
+    public static A2cOptions A2c => new();
+
+    /// <summary>The agent <paramref name="algorithm"/> (PPO, DQN or A2C) on <paramref name="env"/>.</summary>
     public static Algorithm Create(string algorithm, VectorEnv env, int seed) => algorithm switch
     {
         "PPO" => new Ppo(env, Ppo, new TrainingOptions { Seed = seed }),
         "DQN" => new Dqn(env, Dqn, new TrainingOptions { Seed = seed, LogInterval = 100 }),
-        _ => throw new ArgumentException($"Unknown algorithm '{algorithm}'; expected PPO or DQN.", nameof(algorithm)),
+        "A2C" => new A2c(env, A2c, new TrainingOptions { Seed = seed, LogInterval = 100 }),
+        _ => throw new ArgumentException($"Unknown algorithm '{algorithm}'; expected PPO, DQN or A2C.", nameof(algorithm)),
     };
 }

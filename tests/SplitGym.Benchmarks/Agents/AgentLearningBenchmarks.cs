@@ -28,8 +28,8 @@ public class AgentLearningBenchmarks
     [ParamsSource(nameof(Algorithms))]
     public string Algorithm { get; set; } = "PPO";
 
-    /// <summary>PPO and DQN, or the comma-separated list in the environment variable <c>SPLITGYM_AGENT_ALGOS</c>.</summary>
-    public static IEnumerable<string> Algorithms => Environment.GetEnvironmentVariable("SPLITGYM_AGENT_ALGOS")?.Split(',') ?? ["PPO", "DQN"];
+    /// <summary>PPO, DQN and A2C, or the comma-separated list in the environment variable <c>SPLITGYM_AGENT_ALGOS</c>.</summary>
+    public static IEnumerable<string> Algorithms => Environment.GetEnvironmentVariable("SPLITGYM_AGENT_ALGOS")?.Split(',') ?? ["PPO", "DQN", "A2C"];
 
     /// <summary>The env id.</summary>
     [ParamsSource(nameof(EnvIds))]

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using SplitGym.Benchmarks.Agents;
 using SplitGym.Envs;
 using SplitGym.Envs.Backends;
 using SplitGym.Llm.Calibration;
@@ -13,10 +14,12 @@ namespace SplitGym.Benchmarks.Envs;
 /// Live evaluations per second of the split-inference env on the real split LLaMA: the shipped tiny
 /// model on 2,048 scored bytes of the Brown test split (window 128, stride 128, batches of 16 windows),
 /// Nakagami-m fading + AWGN. Needs <c>splitgym data fetch brown</c> to have prepared the corpus.
-/// One operation is one env step, i.e. one live perplexity evaluation.
+/// One operation is one env step, i.e. one live perplexity evaluation. Runs in process, because only this
+/// project's output carries the patched native TorchSharp library (a generated out-of-process project would not).
 /// </summary>
-[MemoryDiagnoser]
-[ShortRunJob]
+[Config(typeof(InProcessMonitoringConfig))]
+[WarmupCount(2)]
+[IterationCount(10)]
 public class LiveBackendBenchmarks
 {
     private const int ScoredBytes = 2_048;
