@@ -45,7 +45,6 @@ public sealed class CartPoleEnv : ArrayEnv
 
     private readonly bool _suttonBartoReward;
     private double _x, _xDot, _theta, _thetaDot;
-    private bool _hasState;
     private int? _stepsBeyondTerminated;
 
     /// <summary>Creates the env; <paramref name="renderMode"/> must be null or "ansi".</summary>
@@ -89,7 +88,6 @@ public sealed class CartPoleEnv : ArrayEnv
         _xDot = NpRandom.NextUniform(low, high);
         _theta = NpRandom.NextUniform(low, high);
         _thetaDot = NpRandom.NextUniform(low, high);
-        _hasState = true;
         _stepsBeyondTerminated = null;
         WriteObservation(observation);
     }
@@ -97,10 +95,6 @@ public sealed class CartPoleEnv : ArrayEnv
     /// <inheritdoc />
     protected override StepOutcome OnStep(int action, Span<float> observation, InfoBuffer info)
     {
-        if (!_hasState)
-        {
-            throw new ResetNeededException("Call Reset before using Step.");
-        }
         Integrate(action == 1 ? ForceMagnitude : -ForceMagnitude);
         WriteObservation(observation);
         var terminated = _x < -XThreshold || _x > XThreshold || _theta < -ThetaThresholdRadians || _theta > ThetaThresholdRadians;

@@ -28,7 +28,8 @@ internal static class BrokenEnvs
         { "reset re-seeds with a constant", () => new GenericTestEnv { ResetFunc = (e, s, _) => { e.Seed(s); e.NpRandom.Reseed(7); return new ResetResult<float[]>([(float)e.NpRandom.NextDouble()], new Info()); } }, "random number generators are not different when different seeds are passed" },
         { "reset rejects options", () => new GenericTestEnv { ResetFunc = (e, s, o) => o is null ? SeededReset(e, s, 0.5f) : throw new ArgumentException("options unsupported") }, "`env.Reset(options: {})` threw ArgumentException: options unsupported" },
         { "step info null", () => new GenericTestEnv { StepFunc = (e, a) => new StepResult<float[]>([0.5f], 0, false, false, null!) }, "The `info` returned by `Step()` must be a dictionary" },
-        { "NaN reward", () => new GenericTestEnv { StepFunc = (e, a) => StepWith(0.5f, double.NaN) }, "Deterministic step rewards are not equivalent" },
+        { "NaN reward", () => new GenericTestEnv { StepFunc = (e, a) => StepWith(0.5f, double.NaN) }, "the reward is a NaN value (NaN vs NaN), and NaN never equals itself" },
+        { "steps happily before reset", () => new GenericTestEnv { StepsBeforeReset = true }, "before the first `env.Reset()` returned a result instead of raising" },
         { "step draws from an unseeded generator", () => new GenericTestEnv { StepFunc = (e, a) => StepWith((float)Unseeded.NextDouble()) }, "Deterministic step observations are not equivalent" },
         { "step uses the generator a varying number of times", AlternatingDraws, "NpRandom is not properly updated after step" },
         { "step info not deterministic", () => new GenericTestEnv { StepFunc = (e, a) => StepWith(0.5f, info: new Info { ["noise"] = Unseeded.NextDouble() }) }, "Deterministic step info are not equivalent" },
@@ -51,6 +52,7 @@ internal static class BrokenEnvs
         { "render fps missing", () => new GenericTestEnv("ansi") { Meta = new(["ansi"]) }, "No render fps was declared" },
         { "box bounds equal", () => new GenericTestEnv { Observations = new Box<float>(0.5f, 0.5f, 1), ResetFunc = (e, s, _) => SeededReset(e, s, 0.5f), StepFunc = (e, a) => StepWith(0.5f) }, "A Box observation space maximum and minimum values are equal" },
         { "unbounded box", () => new GenericTestEnv { Observations = new Box<float>(float.NegativeInfinity, float.PositiveInfinity, 1) }, "A Box observation space minimum value is -infinity" },
+        { "step before reset throws NullReferenceException", () => new GenericTestEnv { StepsBeforeReset = true, StepFunc = (e, a) => e.HasBeenReset ? StepWith(0.5f) : throw new NullReferenceException("no state") }, "before the first `env.Reset()` threw NullReferenceException: no state. Throw an InvalidOperationException" },
         { "no spec for the render-mode check", () => new GenericTestEnv(), "Not able to test alternative render modes due to the environment not having a spec" },
     };
 
