@@ -1,5 +1,6 @@
 using SplitGym.Core.Checking;
 using SplitGym.Core.Registration;
+using SplitGym.Core.Spaces;
 using SplitGym.Core.Tests.TestEnvs;
 using SplitGym.Core.Wrappers;
 
@@ -44,6 +45,46 @@ public sealed class EnvCheckerTests
         env.Step(0);
         Assert.Contains("The reward is a NaN value.", env.Warnings);
     }
+
+    [Theory]
+    [InlineData(-1f, 1f, false)]
+    [InlineData(0f, 1f, false)]
+    [InlineData(-0.5f, 0.5f, false)]
+    [InlineData(-2f, 2f, true)]
+    [InlineData(0f, 2f, true)]
+    [InlineData(0.5f, 1f, true)]
+    [InlineData(-1f, 0.5f, true)]
+    public void Box_action_spaces_are_recommended_symmetric_and_within_minus_one_to_one(float low, float high, bool warned)
+    {
+        var warnings = EnvChecker.Check(new BoxActionEnv(new Box<float>(low, high, 2)));
+        Assert.Equal(warned, warnings.Any(w => w.StartsWith("For Box action spaces, we recommend", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Only_vector_box_action_spaces_get_the_normalisation_recommendation()
+    {
+        var warnings = EnvChecker.Check(new BoxActionEnv(new Box<float>(-2f, 2f, 2, 2)));
+        Assert.DoesNotContain(warnings, w => w.StartsWith("For Box action spaces", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(WellFormedFrames))]
+    public void Well_formed_frames_get_no_render_warning(string mode, object? frame)
+    {
+        var warnings = EnvChecker.Check(BrokenEnvs.Rendering(mode, frame));
+        Assert.Equal(["Not able to test alternative render modes due to the environment not having a spec. Try instantiating the environment through Registry.Make."], warnings);
+    }
+
+    public static TheoryData<string, object?> WellFormedFrames => new()
+    {
+        { "human", null },
+        { "ansi", "frame" },
+        { "rgb_array", new byte[4, 5, 3] },
+        { "depth_array", new float[4, 5] },
+        { "rgb_array_list", new List<byte[,,]> { new byte[4, 5, 3], new byte[4, 5, 3] } },
+        { "ansi_list", new[] { "a", "b" } },
+        { "depth_array_list", new List<double[,]>() },
+    };
 
     [Fact]
     public void A_nan_reward_error_carries_the_passive_warning()
