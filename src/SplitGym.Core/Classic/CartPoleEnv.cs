@@ -21,9 +21,15 @@ namespace SplitGym.Core.Classic;
 /// <para><b>Starting State.</b> Every state variable uniform in [−0.05, 0.05] (reset options
 /// <c>low</c>/<c>high</c> change the range).</para>
 /// <para><b>Episode End.</b> Terminated when the pole angle leaves ±12° or the cart position leaves
-/// ±2.4 m; truncated after 500 steps by <c>TimeLimit</c> when made through the registry.</para>
+/// ±2.4 m; truncated after 500 steps by <c>TimeLimit</c> when made through the registry. Step before
+/// the first Reset throws <see cref="ResetNeededException"/> (Gymnasium's CartPole asserts that its
+/// state is set).</para>
 /// <para><b>Arguments.</b> <c>render_mode</c> ("ansi" or null), <c>sutton_barto_reward</c> (bool).
 /// Registered as <c>CartPole-v1</c> with a reward threshold of 475.</para>
+/// <para><b>Why it ships in the library.</b> Agents, the <c>bench</c> command and the benchmarks
+/// use it as a known, cheap task, so it lives in SplitGym.Core rather than in the test project
+/// (Gymnasium also ships CartPole in the library); its tests check that it passes
+/// <see cref="Checking.EnvChecker"/> raw and as registered.</para>
 /// </remarks>
 public sealed class CartPoleEnv : ArrayEnv
 {
