@@ -163,9 +163,7 @@ public static class EnvChecker
             Require(env.Unwrapped.NpRandom.State == rngAfterFirst, $"The env's NpRandom is not properly updated after step: its state after Reset(seed: {Seed}) and Step({action}) differs between two identical runs.");
             Require(DataEquivalence.Equivalent(first.Observation, second.Observation), "Deterministic step observations are not equivalent for the same seed and action.");
             WarnUnless(DataEquivalence.Equivalent(first.Observation, second.Observation, exact: true), "Step observations are not equal although similar given the same seed and action.");
-            Require(first.Reward == second.Reward, double.IsNaN(first.Reward) || double.IsNaN(second.Reward)
-                ? $"Deterministic step rewards are not equivalent for the same seed and action: the reward is a NaN value ({first.Reward} vs {second.Reward}), and NaN never equals itself. Return a finite reward."
-                : $"Deterministic step rewards are not equivalent for the same seed and action ({first.Reward} vs {second.Reward}).");
+            Require(first.Reward == second.Reward, RewardMismatch(first.Reward, second.Reward));
             Require(first.Terminated == second.Terminated, "Deterministic step termination are not equivalent for the same seed and action.");
             Require(!first.Truncated && !second.Truncated, "Environment truncates after 1 step, something has gone very wrong.");
             Require(DataEquivalence.Equivalent(first.Info, second.Info), "Deterministic step info are not equivalent for the same seed and action.");
@@ -258,6 +256,12 @@ public static class EnvChecker
                 WarnUnless(!unnormalised, "For Box action spaces, we recommend using a symmetric and normalized space (range=[-1, 1] or [0, 1]).");
             }
         }
+
+        /// <summary>Why two rewards for the same seed and action differ; a NaN reward is named as the cause, since NaN never equals itself.</summary>
+        private static string RewardMismatch(double first, double second) =>
+            double.IsNaN(first) || double.IsNaN(second)
+                ? $"Deterministic step rewards are not equivalent for the same seed and action: the reward is a NaN value ({first} vs {second}), and NaN never equals itself. Return a finite reward."
+                : $"Deterministic step rewards are not equivalent for the same seed and action ({first} vs {second}).";
 
         private void WarnUnless(bool condition, string message)
         {
