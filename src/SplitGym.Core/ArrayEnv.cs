@@ -6,7 +6,8 @@ namespace SplitGym.Core;
 /// Base class for environments with a float32 Box observation and a Discrete action. Write the
 /// dynamics once in <see cref="OnReset"/> and <see cref="OnStep"/>; this class provides both the
 /// allocating single-env API (<see cref="Env{TObs, TAct}"/>) and the allocation-free
-/// <see cref="IArrayEnv"/> path that vector envs use.
+/// <see cref="IArrayEnv"/> path that vector envs use. Stepping before the first reset throws
+/// <see cref="ResetNeededException"/> on both paths, so subclasses never see a step without state.
 /// </summary>
 public abstract class ArrayEnv : Env<float[], int>, IArrayEnv
 {
@@ -71,6 +72,10 @@ public abstract class ArrayEnv : Env<float[], int>, IArrayEnv
     /// <inheritdoc />
     public StepOutcome StepInto(int action, Span<float> observation, InfoBuffer info)
     {
+        if (!ResetCalled)
+        {
+            throw new ResetNeededException($"Cannot call Step() on {this} before Reset(): the env has no state until its first Reset.");
+        }
         if (!_actionSpace.Contains(action))
         {
             throw new ArgumentOutOfRangeException(nameof(action), action, $"Action {action} is not in the action space {_actionSpace}.");

@@ -13,6 +13,9 @@ namespace SplitGym.Core;
 /// Implementations call <see cref="SeedRandom"/> with the seed passed to <see cref="Reset"/> before
 /// drawing from <see cref="NpRandom"/>. The generator is re-seeded only when a seed is passed, so
 /// <c>Reset(seed: 1)</c> followed by plain <c>Reset()</c> calls continues one reproducible stream.
+/// An env has no state before its first <see cref="Reset"/>, so <see cref="Step"/> must then throw
+/// an <see cref="InvalidOperationException"/> such as <see cref="ResetNeededException"/>
+/// (<see cref="ResetCalled"/> tells; <see cref="ArrayEnv"/> does it for its subclasses).
 /// The render mode is fixed at construction (Gymnasium 1.x). <see cref="Close"/> must be idempotent.
 /// </remarks>
 /// <typeparam name="TObs">The observation type (e.g. <c>float[]</c> for a float32 Box).</typeparam>
@@ -50,6 +53,13 @@ public abstract class Env<TObs, TAct> : IEnv, ICheckable
     /// <inheritdoc />
     public virtual int? NpRandomSeed => _seed;
 
+    /// <summary>
+    /// Whether <see cref="Reset"/> has been called since construction; recorded by
+    /// <see cref="SeedRandom"/>, which every Reset calls first. Always false on a wrapper (ask
+    /// <see cref="Unwrapped"/>), since wrappers forward Reset without seeding themselves.
+    /// </summary>
+    protected internal bool ResetCalled { get; private set; }
+
     Space IEnv.ActionSpace => ActionSpace;
 
     Space IEnv.ObservationSpace => ObservationSpace;
@@ -80,6 +90,8 @@ public abstract class Env<TObs, TAct> : IEnv, ICheckable
         GC.SuppressFinalize(this);
     }
 
+    bool ICheckable.ResetCalled => ResetCalled;
+
     IReadOnlyList<string> ICheckable.RunEnvChecker(bool skipRenderCheck, bool skipCloseCheck) =>
         EnvChecker.Check(this, skipRenderCheck, skipCloseCheck);
 
@@ -89,9 +101,11 @@ public abstract class Env<TObs, TAct> : IEnv, ICheckable
     /// <summary>
     /// Re-seeds <see cref="NpRandom"/> when <paramref name="seed"/> has a value and does nothing
     /// otherwise; call it first thing in <see cref="Reset"/> (Gymnasium's <c>super().reset(seed=seed)</c>).
+    /// It also records that the env has been reset (<see cref="ResetCalled"/>).
     /// </summary>
     protected void SeedRandom(int? seed)
     {
+        ResetCalled = true;
         if (seed is not int value)
         {
             return;

@@ -11,8 +11,11 @@ namespace SplitGym.Core.Checking;
 /// </summary>
 /// <remarks>
 /// Differences from Gymnasium, all stricter: an env without a spec is treated as deterministic
-/// (Gymnasium skips the observation comparison of seeded resets then), and exceptions thrown by
-/// the env during a check are reported as <see cref="EnvCheckException"/> naming the call.
+/// (Gymnasium skips the observation comparison of seeded resets then); exceptions thrown by the
+/// env during a check are reported as <see cref="EnvCheckException"/> naming the call; a fresh env
+/// (never reset) is stepped once before its first reset and must throw an
+/// <see cref="InvalidOperationException"/> (Gymnasium leaves this to <c>OrderEnforcing</c>); and an
+/// error carries the warnings raised before it (Gymnasium has already logged them by then).
 /// </remarks>
 public static class EnvChecker
 {
@@ -27,24 +30,13 @@ public static class EnvChecker
     {
         ArgumentNullException.ThrowIfNull(env);
         var warnings = new List<string>();
-        var run = new CheckRun<TObs, TAct>(env, warnings.Add);
-        if (!ReferenceEquals(env.Unwrapped, env))
+        try
         {
-            warnings.Add($"The environment ({env}) is different from the unwrapped version ({env.Unwrapped}). This could affect the environment checker as the environment most likely has a wrapper applied to it. We recommend using the raw environment for the check (env.Unwrapped).");
+            RunChecks(new CheckRun<TObs, TAct>(env, warnings.Add), skipRenderCheck, skipCloseCheck);
         }
-        run.CheckSpaces();
-        run.CheckResetReturnType();
-        run.CheckResetSeedDeterminism();
-        run.CheckResetOptions();
-        run.CheckPassiveResetAndStep();
-        run.CheckStepDeterminism();
-        if (!skipRenderCheck)
+        catch (EnvCheckException e) when (warnings.Count > 0)
         {
-            run.CheckRender();
-        }
-        if (!skipCloseCheck)
-        {
-            run.CheckDoubleClose();
+            throw e.WithWarnings(warnings);
         }
         return warnings;
     }
@@ -58,8 +50,31 @@ public static class EnvChecker
             ? checkable.RunEnvChecker(skipRenderCheck, skipCloseCheck)
             : throw new EnvCheckException($"The environment must derive from Env<TObs, TAct>, actual type: {env?.GetType().Name ?? "null"}.");
 
+    private static void RunChecks<TObs, TAct>(CheckRun<TObs, TAct> run, bool skipRenderCheck, bool skipCloseCheck)
+    {
+        run.CheckUnwrapped();
+        run.CheckSpaces();
+        run.CheckStepBeforeReset();
+        run.CheckResetReturnType();
+        run.CheckResetSeedDeterminism();
+        run.CheckResetOptions();
+        run.CheckPassiveResetAndStep();
+        run.CheckStepDeterminism();
+        if (!skipRenderCheck)
+        {
+            run.CheckRender();
+        }
+        if (!skipCloseCheck)
+        {
+            run.CheckDoubleClose();
+        }
+    }
+
     private sealed class CheckRun<TObs, TAct>(Env<TObs, TAct> env, Action<string> warn)
     {
+        public void CheckUnwrapped() =>
+            WarnUnless(ReferenceEquals(env.Unwrapped, env), $"The environment ({env}) is different from the unwrapped version ({env.Unwrapped}). This could affect the environment checker as the environment most likely has a wrapper applied to it. We recommend using the raw environment for the check (env.Unwrapped).");
+
         public void CheckSpaces()
         {
             var actionSpace = Call("env.ActionSpace", () => (Space?)env.ActionSpace);
@@ -68,6 +83,30 @@ public static class EnvChecker
             var observationSpace = Call("env.ObservationSpace", () => (Space?)env.ObservationSpace);
             PassiveChecks.CheckObservationSpace(observationSpace, warn);
             CheckSpaceLimit(observationSpace!, "observation");
+        }
+
+        /// <summary>On a fresh env, Step must throw an InvalidOperationException: there is no state to step from.</summary>
+        public void CheckStepBeforeReset()
+        {
+            if (env.Unwrapped is ICheckable { ResetCalled: true })
+            {
+                return;
+            }
+            var action = env.ActionSpace.Sample();
+            try
+            {
+                env.Step(action);
+            }
+            catch (InvalidOperationException)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                warn($"`env.Step({action})` before the first `env.Reset()` threw {e.GetType().Name}: {e.Message}. Throw an InvalidOperationException such as ResetNeededException saying that Reset must come first, or wrap the env in OrderEnforcing.");
+                return;
+            }
+            throw new EnvCheckException($"`env.Step({action})` before the first `env.Reset()` returned a result instead of raising: an env has no state before its first reset. Throw an InvalidOperationException such as ResetNeededException from Step until Reset has been called (ArrayEnv does), or wrap the env in OrderEnforcing.");
         }
 
         public void CheckResetReturnType()
@@ -124,7 +163,7 @@ public static class EnvChecker
             Require(env.Unwrapped.NpRandom.State == rngAfterFirst, $"The env's NpRandom is not properly updated after step: its state after Reset(seed: {Seed}) and Step({action}) differs between two identical runs.");
             Require(DataEquivalence.Equivalent(first.Observation, second.Observation), "Deterministic step observations are not equivalent for the same seed and action.");
             WarnUnless(DataEquivalence.Equivalent(first.Observation, second.Observation, exact: true), "Step observations are not equal although similar given the same seed and action.");
-            Require(first.Reward == second.Reward, $"Deterministic step rewards are not equivalent for the same seed and action ({first.Reward} vs {second.Reward}).");
+            Require(first.Reward == second.Reward, RewardMismatch(first.Reward, second.Reward));
             Require(first.Terminated == second.Terminated, "Deterministic step termination are not equivalent for the same seed and action.");
             Require(!first.Truncated && !second.Truncated, "Environment truncates after 1 step, something has gone very wrong.");
             Require(DataEquivalence.Equivalent(first.Info, second.Info), "Deterministic step info are not equivalent for the same seed and action.");
@@ -217,6 +256,12 @@ public static class EnvChecker
                 WarnUnless(!unnormalised, "For Box action spaces, we recommend using a symmetric and normalized space (range=[-1, 1] or [0, 1]).");
             }
         }
+
+        /// <summary>Why two rewards for the same seed and action differ; a NaN reward is named as the cause, since NaN never equals itself.</summary>
+        private static string RewardMismatch(double first, double second) =>
+            double.IsNaN(first) || double.IsNaN(second)
+                ? $"Deterministic step rewards are not equivalent for the same seed and action: the reward is a NaN value ({first} vs {second}), and NaN never equals itself. Return a finite reward."
+                : $"Deterministic step rewards are not equivalent for the same seed and action ({first} vs {second}).";
 
         private void WarnUnless(bool condition, string message)
         {

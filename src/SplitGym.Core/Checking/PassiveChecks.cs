@@ -1,3 +1,4 @@
+using System.Collections;
 using SplitGym.Core.Spaces;
 
 namespace SplitGym.Core.Checking;
@@ -7,6 +8,14 @@ namespace SplitGym.Core.Checking;
 /// wrapper and <see cref="EnvChecker"/>: they raise <see cref="EnvCheckException"/> where Gymnasium
 /// asserts and call <c>warn</c> where it warns. Type checks that C# enforces at compile time are omitted.
 /// </summary>
+/// <remarks>
+/// Gymnasium 0.28 also warned about image-like Box observation spaces (rank 3 but not uint8, bounds
+/// other than [0, 255], shapes neither image nor vector); Gymnasium removed those warnings in 0.29
+/// (pull request 435), so the 1.x checker this ports has none and neither does this class.
+/// Rendered frames are arrays: an RGB frame is <c>byte[height, width, 3]</c>, a depth frame a
+/// rank-2 array, and a <c>*_list</c> mode returns a list (any non-multidimensional <see cref="IList"/>)
+/// of frames of its base mode.
+/// </remarks>
 public static class PassiveChecks
 {
     /// <summary>Checks an action space (Gymnasium's <c>check_action_space</c>).</summary>
@@ -119,16 +128,72 @@ public static class PassiveChecks
         switch (mode)
         {
             case "human" when frame is not null:
-                warn($"Human rendering should return null, got {frame.GetType().Name}.");
+                warn($"Human rendering should return null, got {TypeName(frame)}.");
+                break;
+            case "rgb_array":
+                CheckRgbFrame(frame, warn);
+                break;
+            case "depth_array":
+                CheckDepthFrame(frame, warn);
                 break;
             case "ansi" or "ascii" when frame is not string:
-                warn($"ANSI/ASCII rendering should produce a string, got {frame?.GetType().Name ?? "null"}.");
+                warn($"ANSI/ASCII rendering should produce a string, got {TypeName(frame)}.");
                 break;
-            case "rgb_array" when frame is not byte[,,]:
-                warn($"RGB-array rendering should return a byte[height, width, 3] array, got {frame?.GetType().Name ?? "null"}.");
+            case var listMode when listMode.EndsWith("_list", StringComparison.Ordinal):
+                CheckFrameList(listMode, frame, warn);
                 break;
         }
     }
+
+    private static void CheckRgbFrame(object? frame, Action<string> warn)
+    {
+        if (frame is not Array array)
+        {
+            warn($"RGB-array rendering should return an array (byte[height, width, 3]), got {TypeName(frame)}.");
+            return;
+        }
+        if (array.GetType().GetElementType() != typeof(byte))
+        {
+            warn($"RGB-array rendering should return an array with element type byte (uint8), got {array.GetType().GetElementType()!.Name}.");
+        }
+        if (array.Rank != 3)
+        {
+            warn($"RGB-array rendering should return an array with three axes, got {array.Rank}.");
+        }
+        else if (array.GetLength(2) != 3)
+        {
+            warn($"RGB-array rendering should return an array in which the last axis has three dimensions, got {array.GetLength(2)}.");
+        }
+    }
+
+    private static void CheckDepthFrame(object? frame, Action<string> warn)
+    {
+        if (frame is not Array array)
+        {
+            warn($"Depth-array rendering should return an array, got {TypeName(frame)}.");
+        }
+        else if (array.Rank != 2)
+        {
+            warn($"Depth-array rendering should return an array with two axes, got {array.Rank}.");
+        }
+    }
+
+    /// <summary>A <c>*_list</c> mode returns a list whose every item is a frame of the base mode.</summary>
+    private static void CheckFrameList(string mode, object? frame, Action<string> warn)
+    {
+        if (frame is not IList frames || frame is Array { Rank: > 1 })
+        {
+            warn($"Render mode `{mode}` should produce a list, got {TypeName(frame)}.");
+            return;
+        }
+        var baseMode = mode[..^"_list".Length];
+        foreach (var item in frames)
+        {
+            CheckRenderFrame(baseMode, item, warn);
+        }
+    }
+
+    private static string TypeName(object? value) => value?.GetType().Name ?? "null";
 
     private static void CheckSpace(Space? space, string spaceType, Action<string> warn)
     {

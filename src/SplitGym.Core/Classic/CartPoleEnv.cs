@@ -21,9 +21,15 @@ namespace SplitGym.Core.Classic;
 /// <para><b>Starting State.</b> Every state variable uniform in [−0.05, 0.05] (reset options
 /// <c>low</c>/<c>high</c> change the range).</para>
 /// <para><b>Episode End.</b> Terminated when the pole angle leaves ±12° or the cart position leaves
-/// ±2.4 m; truncated after 500 steps by <c>TimeLimit</c> when made through the registry.</para>
+/// ±2.4 m; truncated after 500 steps by <c>TimeLimit</c> when made through the registry. Step before
+/// the first Reset throws <see cref="ResetNeededException"/> (Gymnasium's CartPole asserts that its
+/// state is set).</para>
 /// <para><b>Arguments.</b> <c>render_mode</c> ("ansi" or null), <c>sutton_barto_reward</c> (bool).
 /// Registered as <c>CartPole-v1</c> with a reward threshold of 475.</para>
+/// <para><b>Why it ships in the library.</b> Agents, the <c>bench</c> command and the benchmarks
+/// use it as a known, cheap task, so it lives in SplitGym.Core rather than in the test project
+/// (Gymnasium also ships CartPole in the library); its tests check that it passes
+/// <see cref="Checking.EnvChecker"/> raw and as registered.</para>
 /// </remarks>
 public sealed class CartPoleEnv : ArrayEnv
 {
@@ -45,7 +51,6 @@ public sealed class CartPoleEnv : ArrayEnv
 
     private readonly bool _suttonBartoReward;
     private double _x, _xDot, _theta, _thetaDot;
-    private bool _hasState;
     private int? _stepsBeyondTerminated;
 
     /// <summary>Creates the env; <paramref name="renderMode"/> must be null or "ansi".</summary>
@@ -89,7 +94,6 @@ public sealed class CartPoleEnv : ArrayEnv
         _xDot = NpRandom.NextUniform(low, high);
         _theta = NpRandom.NextUniform(low, high);
         _thetaDot = NpRandom.NextUniform(low, high);
-        _hasState = true;
         _stepsBeyondTerminated = null;
         WriteObservation(observation);
     }
@@ -97,10 +101,6 @@ public sealed class CartPoleEnv : ArrayEnv
     /// <inheritdoc />
     protected override StepOutcome OnStep(int action, Span<float> observation, InfoBuffer info)
     {
-        if (!_hasState)
-        {
-            throw new ResetNeededException("Call Reset before using Step.");
-        }
         Integrate(action == 1 ? ForceMagnitude : -ForceMagnitude);
         WriteObservation(observation);
         var terminated = _x < -XThreshold || _x > XThreshold || _theta < -ThetaThresholdRadians || _theta > ThetaThresholdRadians;

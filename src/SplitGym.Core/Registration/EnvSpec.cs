@@ -66,12 +66,21 @@ public sealed record EnvSpec
         return Builder.Build(spec, new EnvKwargs(kwargs));
     }
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Specs are equal when every setting <see cref="Make"/> uses is equal, keyword arguments
+    /// included (compared by key, values with <see cref="object.Equals(object, object)"/>), as
+    /// Gymnasium's dataclass <c>EnvSpec</c>; two makes with different overrides are different specs.
+    /// </summary>
     public bool Equals(EnvSpec? other) =>
         other is not null && other.ParsedId == ParsedId && other.MaxEpisodeSteps == MaxEpisodeSteps
         && other.RewardThreshold == RewardThreshold && other.Nondeterministic == Nondeterministic
-        && other.OrderEnforce == OrderEnforce && other.DisableEnvChecker == DisableEnvChecker;
+        && other.OrderEnforce == OrderEnforce && other.DisableEnvChecker == DisableEnvChecker
+        && KwargsEqual(Kwargs, other.Kwargs);
 
-    /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(ParsedId, MaxEpisodeSteps, RewardThreshold);
+    /// <summary>Combines the id, limits and the kwargs' keys and values independently of their order, consistent with <see cref="Equals(EnvSpec?)"/>.</summary>
+    public override int GetHashCode() =>
+        HashCode.Combine(ParsedId, MaxEpisodeSteps, RewardThreshold, Kwargs.Aggregate(0, (hash, p) => hash ^ HashCode.Combine(p.Key, p.Value)));
+
+    private static bool KwargsEqual(IReadOnlyDictionary<string, object?> a, IReadOnlyDictionary<string, object?> b) =>
+        a.Count == b.Count && a.All(p => b.TryGetValue(p.Key, out var value) && Equals(p.Value, value));
 }

@@ -10,7 +10,9 @@ namespace SplitGym.Core.Vector;
 /// </summary>
 /// <remarks>
 /// Hand-off between threads spins briefly before blocking, so back-to-back steps do not pay a
-/// kernel wake-up each time; an idle vector env blocks its workers and costs no CPU. Worth it when
+/// kernel wake-up each time; an idle vector env blocks its workers and costs no CPU. Blocking uses
+/// monitors on objects allocated up front, so no step allocates managed memory, on any thread,
+/// even the first one that blocks. Worth it when
 /// a sub-env step costs well over the hand-off (a few microseconds); for CartPole-sized steps
 /// <see cref="SyncVectorEnv"/> is faster.
 /// </remarks>
@@ -21,7 +23,7 @@ public sealed class AsyncVectorEnv : VectorEnv
     private readonly (int From, int To)[] _blocks;
     private readonly Thread[] _threads;
     private readonly object _gate = new();
-    private readonly ManualResetEventSlim _done = new(false);
+    private readonly object _doneGate = new();
     private readonly Lock _errorLock = new();
     private volatile bool _closing;
     private volatile int _generation;
@@ -46,7 +48,6 @@ public sealed class AsyncVectorEnv : VectorEnv
     {
         _command = command;
         _error = null;
-        _done.Reset();
         Volatile.Write(ref _pending, _threads.Length);
         StartGeneration();
         try
@@ -69,7 +70,6 @@ public sealed class AsyncVectorEnv : VectorEnv
         {
             thread.Join();
         }
-        _done.Dispose();
     }
 
     private void StartGeneration()
@@ -88,10 +88,22 @@ public sealed class AsyncVectorEnv : VectorEnv
         {
             if (spin.Count >= SpinsBeforeBlocking)
             {
-                _done.Wait();
+                BlockUntilWorkersAreDone();
                 return;
             }
             spin.SpinOnce(sleep1Threshold: -1);
+        }
+    }
+
+    /// <summary>Waits on <see cref="_doneGate"/>; the last worker pulses it after its decrement, so no wake-up is lost.</summary>
+    private void BlockUntilWorkersAreDone()
+    {
+        lock (_doneGate)
+        {
+            while (Volatile.Read(ref _pending) > 0)
+            {
+                Monitor.Wait(_doneGate);
+            }
         }
     }
 
@@ -127,7 +139,10 @@ public sealed class AsyncVectorEnv : VectorEnv
             {
                 if (Interlocked.Decrement(ref _pending) == 0)
                 {
-                    _done.Set();
+                    lock (_doneGate)
+                    {
+                        Monitor.Pulse(_doneGate);
+                    }
                 }
             }
         }

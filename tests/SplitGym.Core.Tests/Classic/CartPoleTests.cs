@@ -11,6 +11,7 @@ public sealed class CartPoleTests
     {
         var rawWarnings = EnvChecker.Check(new CartPoleEnv());
         Assert.Contains(rawWarnings, w => w.StartsWith("A Box observation space maximum value is infinity", StringComparison.Ordinal));
+        Assert.DoesNotContain(rawWarnings, w => w.Contains("before the first `env.Reset()`", StringComparison.Ordinal));
         var made = (CartPoleEnv)Registry.Default.Make(CartPoleEnv.Id).Unwrapped;
         var warnings = EnvChecker.Check(made);
         Assert.DoesNotContain(warnings, w => w.Contains("spec", StringComparison.Ordinal) || w.Contains("close", StringComparison.OrdinalIgnoreCase) || w.Contains("render", StringComparison.OrdinalIgnoreCase));
@@ -92,7 +93,16 @@ public sealed class CartPoleTests
         Assert.Contains("Unsupported render mode 'human'", Assert.Throws<ArgumentException>(() => new CartPoleEnv("human")).Message);
         Assert.Contains("Action 2 is not in the action space Discrete(2)", Assert.Throws<ArgumentOutOfRangeException>(() => env.Step(2)).Message);
         Assert.Contains("'low' (1) must not exceed 'high' (0)", Assert.Throws<ArgumentException>(() => env.Reset(options: new Dictionary<string, object?> { ["low"] = 1, ["high"] = 0 })).Message);
-        Assert.Throws<ResetNeededException>(() => new CartPoleEnv().Step(0));
+    }
+
+    [Fact]
+    public void Stepping_before_the_first_reset_raises_on_both_paths()
+    {
+        var env = new CartPoleEnv();
+        Assert.Contains("before Reset()", Assert.Throws<ResetNeededException>(() => env.Step(0)).Message);
+        Assert.Throws<ResetNeededException>(() => env.StepInto(0, new float[4], new InfoBuffer([])));
+        env.Reset(seed: 0);
+        Assert.False(env.Step(0).Terminated);
     }
 
     /// <summary>

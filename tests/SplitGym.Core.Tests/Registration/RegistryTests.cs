@@ -101,6 +101,37 @@ public sealed class RegistryTests
         Assert.Equal(12, sync.Reset(seed: 3).Observations.Length);
     }
 
+    [Fact]
+    public void Registered_kwargs_are_merged_with_make_overrides_and_overrides_win()
+    {
+        var registry = new Registry();
+        EnvKwargs? seen = null;
+        registry.Register("Kwargs-v0", kw => { seen = kw; kw.Get("a", 0); kw.Get("b", 0); kw.Get("c", 0); return new GenericTestEnv(kw.RenderMode); },
+            kwargs: new Dictionary<string, object?> { ["a"] = 1, ["b"] = 2 });
+        var env = registry.Make("Kwargs-v0", new Dictionary<string, object?> { ["b"] = 20, ["c"] = 30 });
+        Assert.Equal((1, 20, 30), (seen!.Get("a", 0), seen.Get("b", 0), seen.Get("c", 0)));
+        Assert.Equal(new Dictionary<string, object?> { ["a"] = 1, ["b"] = 20, ["c"] = 30 }, env.Spec!.Kwargs);
+        Assert.Equal(new Dictionary<string, object?> { ["a"] = 1, ["b"] = 2 }, registry.Spec("Kwargs-v0").Kwargs);
+    }
+
+    [Fact]
+    public void Specs_differing_only_in_kwargs_are_not_equal_and_equal_specs_hash_alike()
+    {
+        var spec = Registry.Default.Spec(CartPoleEnv.Id);
+        var barto = spec with { Kwargs = new Dictionary<string, object?> { ["sutton_barto_reward"] = true } };
+        var bartoAgain = spec with { Kwargs = new Dictionary<string, object?> { ["sutton_barto_reward"] = true } };
+        var twoKeys = spec with { Kwargs = new Dictionary<string, object?> { ["sutton_barto_reward"] = true, ["render_mode"] = "ansi" } };
+        var twoKeysReversed = spec with { Kwargs = new Dictionary<string, object?> { ["render_mode"] = "ansi", ["sutton_barto_reward"] = true } };
+        Assert.NotEqual(spec, barto);
+        Assert.NotEqual(barto, spec with { Kwargs = new Dictionary<string, object?> { ["sutton_barto_reward"] = false } });
+        Assert.NotEqual(barto, twoKeys);
+        Assert.Equal(barto, bartoAgain);
+        Assert.Equal(barto.GetHashCode(), bartoAgain.GetHashCode());
+        Assert.Equal(twoKeys, twoKeysReversed);
+        Assert.Equal(twoKeys.GetHashCode(), twoKeysReversed.GetHashCode());
+        Assert.NotEqual(Registry.Default.Make(CartPoleEnv.Id).Spec, Registry.Default.Make(CartPoleEnv.Id, renderMode: "ansi").Spec);
+    }
+
     private static Registry RenderIgnoringRegistry()
     {
         var registry = new Registry();

@@ -44,6 +44,19 @@ public static class SpaceGenerators
          from widths in Gen.Choose(0, 50).ArrayOf(size)
          select new Box<int>(lows, [.. lows.Zip(widths, (l, w) => l + w)])).ToArbitrary();
 
+    /// <summary>int64 boxes far outside the int32 range, narrow enough that doubles hold every value exactly.</summary>
+    public static Arbitrary<Box<long>> LongBoxes =>
+        (from size in Gen.Choose(1, 6)
+         from lows in Gen.Choose(-1_000_000, 1_000_000).Select(l => l * 10_000_000L).ArrayOf(size)
+         from widths in Gen.Choose(0, 50).ArrayOf(size)
+         select new Box<long>(lows, [.. lows.Zip(widths, (l, w) => l + w)])).ToArbitrary();
+
+    /// <summary>uint8 boxes anywhere in [0, 255], including the full image range.</summary>
+    public static Arbitrary<Box<byte>> ByteBoxes =>
+        (from size in Gen.Choose(1, 6)
+         from bounds in (from low in Gen.Choose(0, 255) from high in Gen.Choose(low, 255) select ((byte)low, (byte)high)).ArrayOf(size)
+         select new Box<byte>([.. bounds.Select(b => b.Item1)], [.. bounds.Select(b => b.Item2)])).ToArbitrary();
+
     public static Gen<Discrete> Discretes =>
         from n in Gen.Choose(1, 40)
         from start in Gen.Choose(-50, 50)
@@ -62,7 +75,10 @@ public static class SpaceGenerators
         MultiDiscretes.Select(s => (Space)s),
         MultiBinaries.Select(s => (Space)s),
         FloatBoxes.Generator.Select(s => (Space)s),
-        IntBoxes.Generator.Select(s => (Space)s));
+        DoubleBoxes.Generator.Select(s => (Space)s),
+        IntBoxes.Generator.Select(s => (Space)s),
+        LongBoxes.Generator.Select(s => (Space)s),
+        ByteBoxes.Generator.Select(s => (Space)s));
 
     public static Gen<Space> Composites => Gen.OneOf(
         Leaves.ArrayOf().Where(a => a.Length > 0).Select(a => (Space)new TupleSpace(a)),

@@ -28,7 +28,8 @@ internal static class BrokenEnvs
         { "reset re-seeds with a constant", () => new GenericTestEnv { ResetFunc = (e, s, _) => { e.Seed(s); e.NpRandom.Reseed(7); return new ResetResult<float[]>([(float)e.NpRandom.NextDouble()], new Info()); } }, "random number generators are not different when different seeds are passed" },
         { "reset rejects options", () => new GenericTestEnv { ResetFunc = (e, s, o) => o is null ? SeededReset(e, s, 0.5f) : throw new ArgumentException("options unsupported") }, "`env.Reset(options: {})` threw ArgumentException: options unsupported" },
         { "step info null", () => new GenericTestEnv { StepFunc = (e, a) => new StepResult<float[]>([0.5f], 0, false, false, null!) }, "The `info` returned by `Step()` must be a dictionary" },
-        { "NaN reward", () => new GenericTestEnv { StepFunc = (e, a) => StepWith(0.5f, double.NaN) }, "Deterministic step rewards are not equivalent" },
+        { "NaN reward", () => new GenericTestEnv { StepFunc = (e, a) => StepWith(0.5f, double.NaN) }, "the reward is a NaN value (NaN vs NaN), and NaN never equals itself" },
+        { "steps happily before reset", () => new GenericTestEnv { StepsBeforeReset = true }, "before the first `env.Reset()` returned a result instead of raising" },
         { "step draws from an unseeded generator", () => new GenericTestEnv { StepFunc = (e, a) => StepWith((float)Unseeded.NextDouble()) }, "Deterministic step observations are not equivalent" },
         { "step uses the generator a varying number of times", AlternatingDraws, "NpRandom is not properly updated after step" },
         { "step info not deterministic", () => new GenericTestEnv { StepFunc = (e, a) => StepWith(0.5f, info: new Info { ["noise"] = Unseeded.NextDouble() }) }, "Deterministic step info are not equivalent" },
@@ -38,7 +39,9 @@ internal static class BrokenEnvs
         { "render mode without any declared modes", () => new GenericTestEnv("ansi") { Meta = EnvMetadata.None }, "With no render modes declared, expects the env's RenderMode to be null" },
         { "render fps not positive", () => new GenericTestEnv("ansi") { Meta = new(["ansi"], 0) }, "Expects Metadata.RenderFps to be greater than zero, actual value: 0" },
         { "action space null", () => new GenericTestEnv { Actions = null! }, "The environment must specify an action space" },
-        { "empty dict observation space", () => new DictObservationEnv(new DictSpace([])), "An empty Dict observation space is not allowed" },
+        { "empty dict observation space", () => DictEnv(new DictSpace([]), []), "An empty Dict observation space is not allowed" },
+        { "step observation with other dict keys", () => DictEnv(new DictSpace([KeyValuePair.Create("a", (Space)new Discrete(2))]), ["b"]), "The obs returned by the `step()` method observation keys are not the observation space keys, obs keys: [b], space keys: [a]" },
+        { "step observation tuple too short", () => new StructuredObservationEnv<object[]>(new TupleSpace(new Discrete(2), new Discrete(2)), () => [0, 1], () => [0]), "The obs returned by the `step()` method length is not same as the observation space length, obs length: 1, space length: 2" },
     };
 
     /// <summary>Faults Gymnasium only warns about: the checker must return a warning containing the message.</summary>
@@ -51,6 +54,22 @@ internal static class BrokenEnvs
         { "render fps missing", () => new GenericTestEnv("ansi") { Meta = new(["ansi"]) }, "No render fps was declared" },
         { "box bounds equal", () => new GenericTestEnv { Observations = new Box<float>(0.5f, 0.5f, 1), ResetFunc = (e, s, _) => SeededReset(e, s, 0.5f), StepFunc = (e, a) => StepWith(0.5f) }, "A Box observation space maximum and minimum values are equal" },
         { "unbounded box", () => new GenericTestEnv { Observations = new Box<float>(float.NegativeInfinity, float.PositiveInfinity, 1) }, "A Box observation space minimum value is -infinity" },
+        { "step before reset throws NullReferenceException", () => new GenericTestEnv { StepsBeforeReset = true, StepFunc = (e, a) => e.HasBeenReset ? StepWith(0.5f) : throw new NullReferenceException("no state") }, "before the first `env.Reset()` threw NullReferenceException: no state. Throw an InvalidOperationException" },
+        { "seeded resets equal only within tolerance", DriftingReset, "Using `env.Reset(seed: 123)` observations are not equal although similar." },
+        { "unseeded resets after a seed equal only within tolerance", DriftingReset, "Using `env.Reset(seed: 123)` then `env.Reset()` observations are not equal although similar." },
+        { "step observations equal only within tolerance", () => { var next = Drifting(); return new GenericTestEnv { StepFunc = (e, a) => StepWith(next()) }; }, "Step observations are not equal although similar given the same seed and action." },
+        { "step infos equal only within tolerance", () => { var next = Drifting(); return new GenericTestEnv { StepFunc = (e, a) => StepWith(0.5f, info: new Info { ["drift"] = new[] { next() } }) }; }, "Step info are not equal although similar given the same seed and action." },
+        { "box action space not normalised", () => new BoxActionEnv(new Box<float>(-2f, 2f, 1)), "For Box action spaces, we recommend using a symmetric and normalized space (range=[-1, 1] or [0, 1])." },
+        { "human render returns a frame", () => Rendering("human", "frame"), "Human rendering should return null, got String." },
+        { "rgb render returns no array", () => Rendering("rgb_array", "frame"), "RGB-array rendering should return an array (byte[height, width, 3]), got String." },
+        { "rgb render of floats", () => Rendering("rgb_array", new float[2, 2, 3]), "RGB-array rendering should return an array with element type byte (uint8), got Single." },
+        { "rgb render with two axes", () => Rendering("rgb_array", new byte[2, 2]), "RGB-array rendering should return an array with three axes, got 2." },
+        { "rgb render with four channels", () => Rendering("rgb_array", new byte[2, 2, 4]), "RGB-array rendering should return an array in which the last axis has three dimensions, got 4." },
+        { "depth render returns no array", () => Rendering("depth_array", 1.5), "Depth-array rendering should return an array, got Double." },
+        { "depth render with three axes", () => Rendering("depth_array", new float[2, 2, 1]), "Depth-array rendering should return an array with two axes, got 3." },
+        { "rgb list render returns one frame", () => Rendering("rgb_array_list", new byte[2, 2, 3]), "Render mode `rgb_array_list` should produce a list, got Byte[,,]." },
+        { "rgb list render with a bad frame", () => Rendering("rgb_array_list", new List<byte[,,]> { new byte[2, 2, 3], new byte[2, 2, 4] }), "RGB-array rendering should return an array in which the last axis has three dimensions, got 4." },
+        { "ansi list render with a number", () => Rendering("ansi_list", new object[] { "frame", 3 }), "ANSI/ASCII rendering should produce a string, got Int32." },
         { "no spec for the render-mode check", () => new GenericTestEnv(), "Not able to test alternative render modes due to the environment not having a spec" },
     };
 
@@ -72,17 +91,23 @@ internal static class BrokenEnvs
         };
     }
 
-    /// <summary>An env whose observation space is a (possibly broken) Dict space.</summary>
-    private sealed class DictObservationEnv(DictSpace space) : Env<IReadOnlyDictionary<string, object>, int>
+    /// <summary>An env in <paramref name="space"/> whose reset observation is the space's sample and whose step observation has <paramref name="stepKeys"/>, each 0.</summary>
+    private static StructuredObservationEnv<IReadOnlyDictionary<string, object>> DictEnv(DictSpace space, string[] stepKeys) =>
+        new(space, () => space.Spaces.ToDictionary(p => p.Key, _ => (object)0), () => stepKeys.ToDictionary(k => k, _ => (object)0));
+
+    /// <summary>0.5 plus 1e-7 more at every call: within the checker's 1e-5 tolerance, yet never exactly equal.</summary>
+    private static Func<float> Drifting()
     {
-        public override Space<int> ActionSpace { get; } = new Discrete(2);
-
-        public override Space<IReadOnlyDictionary<string, object>> ObservationSpace => space;
-
-        public override ResetResult<IReadOnlyDictionary<string, object>> Reset(int? seed = null, IReadOnlyDictionary<string, object?>? options = null) =>
-            new(new Dictionary<string, object>(), new Info());
-
-        public override StepResult<IReadOnlyDictionary<string, object>> Step(int action) =>
-            new(new Dictionary<string, object>(), 0, false, false, new Info());
+        var calls = 0;
+        return () => 0.5f + (1e-7f * ++calls);
     }
+
+    private static GenericTestEnv DriftingReset()
+    {
+        var next = Drifting();
+        return new GenericTestEnv { ResetFunc = (e, s, _) => SeededReset(e, s, next()) };
+    }
+
+    /// <summary>An env rendering <paramref name="frame"/> in <paramref name="mode"/>, the only mode it declares.</summary>
+    public static GenericTestEnv Rendering(string mode, object? frame) => new(mode) { Meta = new([mode], 30), RenderFunc = _ => frame };
 }

@@ -5,7 +5,8 @@ namespace SplitGym.Core.Tests.TestEnvs;
 /// <summary>
 /// A configurable env in the spirit of Gymnasium's tests/testing_env.py: every behaviour is a
 /// delegate, so each deliberately broken env is one line that replaces the faulty part.
-/// The defaults form a correct env (observation one uniform float in [0, 1], Discrete(2) actions).
+/// The defaults form a correct env (observation one uniform float in [0, 1], Discrete(2) actions,
+/// Step before the first Reset throws <see cref="ResetNeededException"/>).
 /// </summary>
 internal sealed class GenericTestEnv : Env<float[], int>
 {
@@ -33,6 +34,12 @@ internal sealed class GenericTestEnv : Env<float[], int>
 
     public Action<GenericTestEnv> CloseFunc { get; init; } = _ => { };
 
+    /// <summary>True lets Step run <see cref="StepFunc"/> before the first Reset (a fault) instead of throwing.</summary>
+    public bool StepsBeforeReset { get; init; }
+
+    /// <summary>Whether Reset has been called (the base class's record, for step functions that depend on it).</summary>
+    public bool HasBeenReset => ResetCalled;
+
     public override Space<int> ActionSpace => Actions;
 
     public override Space<float[]> ObservationSpace => Observations;
@@ -43,7 +50,8 @@ internal sealed class GenericTestEnv : Env<float[], int>
 
     public override ResetResult<float[]> Reset(int? seed = null, IReadOnlyDictionary<string, object?>? options = null) => ResetFunc(this, seed, options);
 
-    public override StepResult<float[]> Step(int action) => StepFunc(this, action);
+    public override StepResult<float[]> Step(int action) =>
+        ResetCalled || StepsBeforeReset ? StepFunc(this, action) : throw new ResetNeededException("GenericTestEnv: call Reset before Step.");
 
     public override object? Render() => RenderFunc(this);
 

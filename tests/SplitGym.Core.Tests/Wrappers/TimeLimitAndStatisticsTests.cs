@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -24,13 +25,18 @@ public sealed class TimeLimitAndStatisticsTests
             return truncations.SequenceEqual(expected) && arrayTruncations.SequenceEqual(expected);
         });
 
+    /// <summary>
+    /// Episodes end by termination or by a TimeLimit truncation, whichever comes first; the recorded
+    /// time (rounded to 1 µs) lies between 0 and the wall time measured around the whole episode.
+    /// </summary>
     [Property]
     public Property RecordEpisodeStatistics_sums_equal_the_rewards_seen() =>
-        Prop.ForAll(Gen.Choose(1, 30).ToArbitrary(), Gen.Choose(0, int.MaxValue).ToArbitrary(), (length, seed) =>
+        Prop.ForAll(Gen.Choose(1, 30).ToArbitrary(), Gen.Choose(1, 30).ToArbitrary(), Gen.Choose(0, int.MaxValue).ToArbitrary(), (length, limit, seed) =>
         {
-            var env = new RecordEpisodeStatistics<float[], int>(new CountingEnv(terminateAfter: length));
+            var env = new RecordEpisodeStatistics<float[], int>(new TimeLimit<float[], int>(new CountingEnv(terminateAfter: length), limit));
             var actions = new Rng(seed);
             var seen = 0.0;
+            var wall = Stopwatch.StartNew();
             env.Reset(seed: seed);
             StepResult<float[]> step;
             do
@@ -38,10 +44,14 @@ public sealed class TimeLimitAndStatisticsTests
                 step = env.Step(actions.NextInt(3));
                 seen += step.Reward;
             }
-            while (!step.Terminated);
+            while (!step.Terminated && !step.Truncated);
+            var wallSeconds = wall.Elapsed.TotalSeconds;
             var stats = (EpisodeStatistics)step.Info["episode"]!;
-            return Math.Abs(stats.Return - seen) < 1e-9 && stats.Length == length && stats.Time >= 0
-                && env.ReturnQueue.Single() == stats.Return && env.LengthQueue.Single() == length;
+            var expectedLength = Math.Min(length, limit);
+            return Math.Abs(stats.Return - seen) < 1e-9 && stats.Length == expectedLength
+                && step.Truncated == (limit <= length) && step.Terminated == (length <= limit)
+                && stats.Time >= 0 && stats.Time <= wallSeconds + 1e-6
+                && env.ReturnQueue.Single() == stats.Return && env.LengthQueue.Single() == expectedLength && env.TimeQueue.Single() == stats.Time;
         });
 
     [Fact]
