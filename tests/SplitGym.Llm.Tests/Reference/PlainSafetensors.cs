@@ -19,11 +19,17 @@ public static class PlainSafetensors
             offset += bytes.Length;
         }
         header.Append('}');
-        var headerBytes = Encoding.UTF8.GetBytes(header.ToString());
+        WriteWithHeader(path, header.ToString(), [.. tensors.Values.SelectMany(tensor => tensor.Bytes)]);
+    }
+
+    /// <summary>Writes a hand-made JSON header followed by <paramref name="data"/> (for forged offsets and keys).</summary>
+    public static void WriteWithHeader(string path, string header, byte[] data)
+    {
+        var headerBytes = Encoding.UTF8.GetBytes(header);
         using var stream = File.Create(path);
         stream.Write(BitConverter.GetBytes((ulong)headerBytes.Length));
         stream.Write(headerBytes);
-        foreach (var (_, (_, _, bytes)) in tensors) stream.Write(bytes);
+        stream.Write(data);
     }
 
     public static byte[] FloatBytes(float[] data)
