@@ -6,7 +6,11 @@ namespace SplitGym.Llm.Tests.Reference;
 public static class PlainSafetensors
 {
     public static void WriteF32(string path, IReadOnlyDictionary<string, (int[] Shape, float[] Data)> tensors) =>
-        WriteRaw(path, tensors.ToDictionary(t => t.Key, t => ("F32", t.Value.Shape, FloatBytes(t.Value.Data))));
+        Write(path, tensors, "F32");
+
+    /// <summary>Writes every tensor as <paramref name="dtype"/> (F32, F16 or BF16), rounding with <see cref="HalfPrecision"/>.</summary>
+    public static void Write(string path, IReadOnlyDictionary<string, (int[] Shape, float[] Data)> tensors, string dtype) =>
+        WriteRaw(path, tensors.ToDictionary(t => t.Key, t => (dtype, t.Value.Shape, Encode(t.Value.Data, dtype))));
 
     /// <summary>Writes arbitrary dtype names and raw bytes (so tests can forge bad files).</summary>
     public static void WriteRaw(string path, IReadOnlyDictionary<string, (string DType, int[] Shape, byte[] Bytes)> tensors)
@@ -31,6 +35,14 @@ public static class PlainSafetensors
         stream.Write(headerBytes);
         stream.Write(data);
     }
+
+    private static byte[] Encode(float[] data, string dtype) => dtype switch
+    {
+        "F32" => FloatBytes(data),
+        "F16" => HalfPrecision.Bytes(data, HalfPrecision.ToF16),
+        "BF16" => HalfPrecision.Bytes(data, HalfPrecision.ToBf16),
+        _ => throw new ArgumentOutOfRangeException(nameof(dtype), dtype, "Expected F32, F16 or BF16."),
+    };
 
     public static byte[] FloatBytes(float[] data)
     {
