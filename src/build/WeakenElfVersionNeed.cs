@@ -1,105 +1,255 @@
-// MSBuild task (compiled by RoslynCodeTaskFactory from Directory.Build.targets).
-// Marks one version need of an ELF64 little-endian shared library as weak, so the dynamic
-// loader only warns, instead of refusing to load, when the system lacks that symbol version.
+// MSBuild task (compiled by RoslynCodeTaskFactory from Directory.Build.targets, and by
+// tests/SplitGym.Build.Tests). RoslynCodeTaskFactory compiles a single source file, so the task's
+// three small parts live here together: the task, the system libstdc++ locator and an ELF reader.
+//
+// Marks one version need of an ELF64 little-endian shared library as weak, so the dynamic loader
+// only warns, instead of refusing to load, when the system lacks that symbol version.
+#nullable enable
 using System;
+using System.Collections.Generic;
+using System.Diagnostics;
 using System.IO;
+using System.Linq;
+using System.Runtime.InteropServices;
 using System.Text;
 using Microsoft.Build.Framework;
-using Microsoft.Build.Utilities;
 
-public sealed class WeakenElfVersionNeed : Task
+/// <summary>
+/// Marks the need for <see cref="VersionName"/> weak (VER_FLG_WEAK in <c>.gnu.version_r</c>) in each
+/// of <see cref="Libraries"/>, unless the system's libstdc++ defines that version in its
+/// <c>.gnu.version_d</c> section. Idempotent: an already weak need leaves the file untouched. A file
+/// that is not a readable ELF64 little-endian library is a build error naming the file.
+/// </summary>
+public sealed class WeakenElfVersionNeed : Microsoft.Build.Utilities.Task
 {
-    private const uint ShtGnuVerneed = 0x6ffffffe;
-    private const ushort VerFlagWeak = 0x2;
-
+    /// <summary>The library copies to patch.</summary>
     [Required] public ITaskItem[] Libraries { get; set; } = Array.Empty<ITaskItem>();
-    [Required] public string VersionName { get; set; } = "";
-    [Required] public string SystemLibrary { get; set; } = "";
 
+    /// <summary>The symbol version whose need becomes weak, e.g. GLIBCXX_3.4.32.</summary>
+    [Required] public string VersionName { get; set; } = "";
+
+    /// <summary>The system libstdc++ to check; empty to locate it (ldconfig cache, then the usual library folders).</summary>
+    public string SystemLibrary { get; set; } = "";
+
+    /// <inheritdoc />
     public override bool Execute()
     {
-        if (!File.Exists(SystemLibrary) || SystemProvides(SystemLibrary, VersionName))
-        {
-            Log.LogMessage(MessageImportance.Low, $"{SystemLibrary} provides {VersionName} (or is absent); nothing to patch.");
-            return true;
-        }
+        if (SystemProvidesVersion()) return true;
         foreach (var item in Libraries)
         {
-            var path = item.ItemSpec;
-            var outcome = Patch(path, VersionName);
-            Log.LogMessage(MessageImportance.Normal, $"{path}: {outcome}");
+            try
+            {
+                Log.LogMessage(MessageImportance.Normal, $"{item.ItemSpec}: {ElfImage.Read(item.ItemSpec).WeakenNeed(VersionName)}");
+            }
+            catch (InvalidDataException e)
+            {
+                Log.LogError(e.Message);
+            }
         }
         return !Log.HasLoggedErrors;
     }
 
-    private static bool SystemProvides(string library, string version)
+    private bool SystemProvidesVersion()
     {
-        var needle = Encoding.ASCII.GetBytes(version + "\0");
-        var bytes = File.ReadAllBytes(library);
-        for (int start = 0; start + needle.Length <= bytes.Length; start++)
+        var library = SystemLibrary.Length > 0 ? SystemLibrary : SystemLibStdCxx.Locate();
+        if (library is null || !File.Exists(library))
         {
-            int matched = 0;
-            while (matched < needle.Length && bytes[start + matched] == needle[matched]) matched++;
-            if (matched == needle.Length) return true;
+            Log.LogMessage(MessageImportance.Normal, $"No system libstdc++.so.6 found ({library ?? "searched the ldconfig cache and " + string.Join(", ", SystemLibStdCxx.Folders)}); assuming it lacks {VersionName} and marking the need weak, which is harmless where the version exists.");
+            return false;
         }
-        return false;
+        try
+        {
+            var provides = ElfImage.Read(library).DefinedVersions().Contains(VersionName);
+            Log.LogMessage(MessageImportance.Low, $"{library} {(provides ? "defines" : "does not define")} {VersionName}.");
+            return provides;
+        }
+        catch (InvalidDataException e)
+        {
+            Log.LogMessage(MessageImportance.Normal, $"Could not read the version definitions of {library} ({e.Message}); assuming it lacks {VersionName}.");
+            return false;
+        }
+    }
+}
+
+/// <summary>Finds the libstdc++.so.6 the dynamic loader would use for this process's architecture.</summary>
+internal static class SystemLibStdCxx
+{
+    private const string FileName = "libstdc++.so.6";
+
+    /// <summary>Folders searched, in order, after the ldconfig cache.</summary>
+    internal static readonly string[] Folders =
+    {
+        "/usr/lib/x86_64-linux-gnu", "/lib/x86_64-linux-gnu", "/usr/lib64", "/lib64",
+        "/usr/lib/aarch64-linux-gnu", "/lib/aarch64-linux-gnu", "/usr/lib", "/lib",
+    };
+
+    private static readonly string[] LdconfigPaths = { "/sbin/ldconfig", "/usr/sbin/ldconfig", "ldconfig" };
+
+    /// <summary>The first candidate that is an ELF64 library for this process's machine type, or null.</summary>
+    public static string? Locate() =>
+        FromLdconfigCache().Concat(Folders.Select(folder => Path.Combine(folder, FileName))).FirstOrDefault(IsForThisMachine);
+
+    /// <summary>Paths of libstdc++.so.6 in <c>ldconfig -p</c> output (lines "libstdc++.so.6 (libc6,x86-64) => /path").</summary>
+    public static IEnumerable<string> ParseLdconfigOutput(string output) =>
+        output.Split('\n')
+            .Select(line => line.Trim())
+            .Where(line => line.StartsWith(FileName + " ", StringComparison.Ordinal) && line.Contains("=> "))
+            .Select(line => line.Substring(line.LastIndexOf("=> ", StringComparison.Ordinal) + 3).Trim());
+
+    private static IEnumerable<string> FromLdconfigCache()
+    {
+        foreach (var ldconfig in LdconfigPaths)
+        {
+            var output = TryRun(ldconfig, "-p");
+            if (output is not null) return ParseLdconfigOutput(output);
+        }
+        return Enumerable.Empty<string>();
     }
 
-    private string Patch(string path, string version)
+    private static string? TryRun(string program, string arguments)
     {
-        var bytes = File.ReadAllBytes(path);
-        if (bytes.Length < 64 || bytes[0] != 0x7f || bytes[1] != (byte)'E' || bytes[4] != 2 || bytes[5] != 1)
+        try
         {
-            Log.LogWarning($"{path} is not an ELF64 little-endian file; left unchanged.");
-            return "skipped";
+            using var process = Process.Start(new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false });
+            if (process is null) return null;
+            var output = process.StandardOutput.ReadToEndAsync();
+            if (!process.WaitForExit(5000) || process.ExitCode != 0) return null;
+            return output.Result;
         }
-        long sectionTable = BitConverter.ToInt64(bytes, 0x28);
-        int entrySize = BitConverter.ToUInt16(bytes, 0x3A);
-        int count = BitConverter.ToUInt16(bytes, 0x3C);
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private static bool IsForThisMachine(string path)
+    {
+        if (!File.Exists(path)) return false;
+        try
+        {
+            return ElfImage.Read(path).Machine == ElfImage.MachineOf(RuntimeInformation.ProcessArchitecture);
+        }
+        catch (InvalidDataException)
+        {
+            return false;
+        }
+    }
+}
+
+/// <summary>
+/// A bounds-checked view of an ELF64 little-endian file: its symbol version definitions
+/// (<c>.gnu.version_d</c>) and needs (<c>.gnu.version_r</c>), found through the section headers.
+/// Every read is checked, so a truncated or corrupt file raises <see cref="InvalidDataException"/>
+/// naming the file instead of an index error.
+/// </summary>
+internal sealed class ElfImage
+{
+    private const uint ShtGnuVerdef = 0x6ffffffd;
+    private const uint ShtGnuVerneed = 0x6ffffffe;
+    private const ushort VerFlagWeak = 0x2;
+    private readonly string _path;
+    private readonly byte[] _bytes;
+
+    private ElfImage(string path, byte[] bytes)
+    {
+        _path = path;
+        _bytes = bytes;
+        if (bytes.Length < 64 || bytes[0] != 0x7f || bytes[1] != (byte)'E' || bytes[2] != (byte)'L' || bytes[3] != (byte)'F' || bytes[4] != 2 || bytes[5] != 1)
+            throw new InvalidDataException($"'{path}' is not an ELF64 little-endian file ({bytes.Length} bytes, starting {BitConverter.ToString(bytes, 0, Math.Min(6, bytes.Length))}); expected a native shared library.");
+    }
+
+    /// <summary>The e_machine field (62 = x86-64, 183 = AArch64).</summary>
+    public ushort Machine => U16(0x12, "e_machine");
+
+    /// <summary>Reads and checks the ELF identification of <paramref name="path"/>.</summary>
+    public static ElfImage Read(string path) => new(path, File.ReadAllBytes(path));
+
+    /// <summary>The e_machine value of an architecture, or 0 when unknown.</summary>
+    public static ushort MachineOf(Architecture architecture) =>
+        architecture switch { Architecture.X64 => 62, Architecture.Arm64 => 183, _ => 0 };
+
+    /// <summary>Names of all versions the file defines (the first Verdaux of each Verdef).</summary>
+    public HashSet<string> DefinedVersions()
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (offset, count, strings) in Sections(ShtGnuVerdef))
+        {
+            long definition = offset;
+            for (int d = 0; d < count; d++)
+            {
+                names.Add(CString(strings + U32(definition + U32(definition + 12, "vd_aux"), "vda_name")));
+                definition += U32(definition + 16, "vd_next");
+            }
+        }
+        return names;
+    }
+
+    /// <summary>Sets VER_FLG_WEAK on the need for <paramref name="version"/> and rewrites the file atomically; says what it did.</summary>
+    public string WeakenNeed(string version)
+    {
+        var flagsOffset = NeedFlagsOffset(version);
+        if (flagsOffset < 0) return $"does not need {version}";
+        var flags = U16(flagsOffset, "vna_flags");
+        if ((flags & VerFlagWeak) != 0) return $"{version} already weak";
+        BitConverter.GetBytes((ushort)(flags | VerFlagWeak)).CopyTo(_bytes, (int)flagsOffset);
+        var temporary = _path + ".weaken.tmp";
+        File.WriteAllBytes(temporary, _bytes);
+        File.Replace(temporary, _path, null);
+        return $"marked {version} weak";
+    }
+
+    /// <summary>File offset of vna_flags of the Vernaux naming <paramref name="version"/>, or -1.</summary>
+    private long NeedFlagsOffset(string version)
+    {
+        foreach (var (offset, count, strings) in Sections(ShtGnuVerneed))
+        {
+            long need = offset;
+            for (int n = 0; n < count; n++)
+            {
+                long aux = need + U32(need + 8, "vn_aux");
+                for (int a = 0; a < U16(need + 2, "vn_cnt"); a++)
+                {
+                    if (CString(strings + U32(aux + 8, "vna_name")) == version) return aux + 4;
+                    aux += U32(aux + 12, "vna_next");
+                }
+                need += U32(need + 12, "vn_next");
+            }
+        }
+        return -1;
+    }
+
+    /// <summary>Sections of <paramref name="type"/>: file offset, entry count (sh_info) and the file offset of the linked string table.</summary>
+    private IEnumerable<(long Offset, uint Count, long Strings)> Sections(uint type)
+    {
+        long table = I64(0x28, "e_shoff");
+        int entrySize = U16(0x3A, "e_shentsize");
+        int count = U16(0x3C, "e_shnum");
         for (int i = 0; i < count; i++)
         {
-            long header = sectionTable + (long)i * entrySize;
-            if (BitConverter.ToUInt32(bytes, (int)header + 4) != ShtGnuVerneed) continue;
-            long offset = BitConverter.ToInt64(bytes, (int)header + 0x18);
-            int linkedStrings = (int)BitConverter.ToUInt32(bytes, (int)header + 0x28);
-            int needCount = (int)BitConverter.ToUInt32(bytes, (int)header + 0x2C);
-            long stringsHeader = sectionTable + (long)linkedStrings * entrySize;
-            long strings = BitConverter.ToInt64(bytes, (int)stringsHeader + 0x18);
-            return WeakenIn(path, bytes, offset, needCount, strings, version);
+            long header = table + (long)i * entrySize;
+            if (U32(header + 4, "sh_type") != type) continue;
+            long linked = table + (long)U32(header + 0x28, "sh_link") * entrySize;
+            yield return (I64(header + 0x18, "sh_offset"), U32(header + 0x2C, "sh_info"), I64(linked + 0x18, "linked sh_offset"));
         }
-        return "no .gnu.version_r section";
     }
 
-    private static string WeakenIn(string path, byte[] bytes, long verneed, int needCount, long strings, string version)
+    private ushort U16(long offset, string field) => BitConverter.ToUInt16(_bytes, Checked(offset, 2, field));
+
+    private uint U32(long offset, string field) => BitConverter.ToUInt32(_bytes, Checked(offset, 4, field));
+
+    private long I64(long offset, string field) => BitConverter.ToInt64(_bytes, Checked(offset, 8, field));
+
+    private string CString(long offset)
     {
-        long need = verneed;
-        for (int n = 0; n < needCount; n++)
-        {
-            int auxCount = BitConverter.ToUInt16(bytes, (int)need + 2);
-            long aux = need + BitConverter.ToUInt32(bytes, (int)need + 8);
-            for (int a = 0; a < auxCount; a++)
-            {
-                long name = strings + BitConverter.ToUInt32(bytes, (int)aux + 8);
-                if (ReadString(bytes, name) == version)
-                {
-                    ushort flags = BitConverter.ToUInt16(bytes, (int)aux + 4);
-                    if ((flags & VerFlagWeak) != 0) return "already weak";
-                    BitConverter.GetBytes((ushort)(flags | VerFlagWeak)).CopyTo(bytes, (int)aux + 4);
-                    var temporary = path + ".weaken.tmp";
-                    File.WriteAllBytes(temporary, bytes);
-                    File.Replace(temporary, path, null);
-                    return $"marked {version} weak";
-                }
-                aux += BitConverter.ToUInt32(bytes, (int)aux + 12);
-            }
-            need += BitConverter.ToUInt32(bytes, (int)need + 12);
-        }
-        return $"does not need {version}";
+        int start = Checked(offset, 1, "version name");
+        int end = Array.IndexOf(_bytes, (byte)0, start);
+        if (end < 0) throw Corrupt("version name", offset);
+        return Encoding.ASCII.GetString(_bytes, start, end - start);
     }
 
-    private static string ReadString(byte[] bytes, long start)
-    {
-        int end = Array.IndexOf(bytes, (byte)0, (int)start);
-        return Encoding.ASCII.GetString(bytes, (int)start, end - (int)start);
-    }
+    private int Checked(long offset, int size, string field) =>
+        offset >= 0 && offset + size <= _bytes.Length ? (int)offset : throw Corrupt(field, offset);
+
+    private InvalidDataException Corrupt(string field, long offset) =>
+        new($"'{_path}' is truncated or corrupt: its ELF {field} at offset {offset} lies outside the file's {_bytes.Length} bytes.");
 }

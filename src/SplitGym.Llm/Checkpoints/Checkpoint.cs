@@ -8,7 +8,8 @@ namespace SplitGym.Llm.Checkpoints;
 /// Loads and saves LLaMA checkpoints in the Hugging Face directory layout: <c>config.json</c> plus
 /// <c>model.safetensors</c> (or sharded <c>model.safetensors.index.json</c> + shards on load).
 /// Loading is strict: every model parameter must be present with the right shape and every stored
-/// tensor must belong to the model, except keys Hugging Face itself tolerates (the rotary
+/// tensor must belong to the model (in a sharded checkpoint, also every tensor a shard holds must be
+/// listed for that shard in the weight_map), except keys Hugging Face itself tolerates (the rotary
 /// <c>inv_freq</c> buffers of older exports and <c>lm_head.weight</c> when embeddings are tied).
 /// F32, F16 and BF16 storage is converted to the run dtype.
 /// </summary>
@@ -47,7 +48,7 @@ public static class Checkpoint
     {
         using var tensors = CheckpointTensors.Open(directory);
         var state = model.state_dict();
-        RequireMatchingKeys(state.Keys, tensors.Names, model.Config, directory);
+        RequireMatchingKeys(state.Keys, tensors, model.Config, directory);
         using var noGrad = no_grad();
         foreach (var (name, target) in state)
         {
@@ -71,12 +72,14 @@ public static class Checkpoint
         (model.Config with { TorchDtype = TorchDtypeName(storageType) }).Save(Path.Combine(directory, ConfigFileName));
     }
 
-    private static void RequireMatchingKeys(IEnumerable<string> modelKeys, IEnumerable<string> storedKeys, LlamaConfig config, string directory)
+    private static void RequireMatchingKeys(IEnumerable<string> modelKeys, CheckpointTensors tensors, LlamaConfig config, string directory)
     {
         var expected = modelKeys.ToHashSet(StringComparer.Ordinal);
-        var stored = storedKeys.Where(key => !IsTolerated(key, config)).ToHashSet(StringComparer.Ordinal);
+        var stored = tensors.Names.Where(key => !IsTolerated(key, config)).ToHashSet(StringComparer.Ordinal);
         var missing = expected.Except(stored).Order(StringComparer.Ordinal).ToList();
-        var unexpected = stored.Except(expected).Order(StringComparer.Ordinal).ToList();
+        var unlisted = tensors.Unlisted.Where(tensor => !IsTolerated(tensor.Name, config))
+            .Select(tensor => $"{tensor.Name} (in shard '{tensor.Shard}', which the weight_map does not list for it)");
+        var unexpected = stored.Except(expected).Concat(unlisted).Order(StringComparer.Ordinal).ToList();
         if (missing.Count == 0 && unexpected.Count == 0) return;
         throw new InvalidDataException(
             $"Checkpoint '{directory}' does not match its config: missing keys [{string.Join(", ", missing)}]; unexpected keys [{string.Join(", ", unexpected)}].");

@@ -19,14 +19,22 @@ public sealed class CheckpointTensors : IDisposable
     private readonly List<SafetensorsFile> _files;
     private readonly Dictionary<string, SafetensorsFile> _fileByTensor;
 
-    private CheckpointTensors(List<SafetensorsFile> files, Dictionary<string, SafetensorsFile> fileByTensor)
+    private CheckpointTensors(List<SafetensorsFile> files, Dictionary<string, SafetensorsFile> fileByTensor, IReadOnlyList<(string Name, string Shard)> unlisted)
     {
         _files = files;
         _fileByTensor = fileByTensor;
+        Unlisted = unlisted;
     }
 
-    /// <summary>Names of all tensors in the checkpoint.</summary>
+    /// <summary>Names of all tensors in the checkpoint (for a sharded one: the keys of the index's weight_map).</summary>
     public IReadOnlyCollection<string> Names => _fileByTensor.Keys;
+
+    /// <summary>
+    /// Tensors stored in a shard that the weight_map does not map to that shard (absent from the map, or
+    /// mapped to another shard). They are never read; a strict loader reports them as unexpected, since
+    /// an index that disagrees with its shards means one of them is stale. Empty for a single file.
+    /// </summary>
+    public IReadOnlyList<(string Name, string Shard)> Unlisted { get; }
 
     /// <summary>Opens the weights of <paramref name="directory"/>, preferring the shard index when present.</summary>
     /// <exception cref="FileNotFoundException">Neither weight file exists, or a shard named by the index is missing.</exception>
@@ -39,7 +47,7 @@ public sealed class CheckpointTensors : IDisposable
         if (!File.Exists(singlePath))
             throw new FileNotFoundException($"Checkpoint directory '{directory}' has neither {SingleFileName} nor {IndexFileName}.", singlePath);
         var file = SafetensorsFile.Open(singlePath);
-        return new CheckpointTensors([file], file.Entries.Keys.ToDictionary(name => name, _ => file, StringComparer.Ordinal));
+        return new CheckpointTensors([file], file.Entries.Keys.ToDictionary(name => name, _ => file, StringComparer.Ordinal), []);
     }
 
     /// <summary>The stored shape of tensor <paramref name="name"/>.</summary>
@@ -77,7 +85,7 @@ public sealed class CheckpointTensors : IDisposable
                     throw new InvalidDataException($"'{indexPath}' maps tensor '{tensor}' to shard '{shard}', but that shard does not contain it.");
                 fileByTensor[tensor] = file;
             }
-            return new CheckpointTensors(files, fileByTensor);
+            return new CheckpointTensors(files, fileByTensor, FindUnlisted(byShard, weightMap));
         }
         catch
         {
@@ -86,6 +94,12 @@ public sealed class CheckpointTensors : IDisposable
         }
     }
 
+    private static List<(string Name, string Shard)> FindUnlisted(Dictionary<string, SafetensorsFile> byShard, Dictionary<string, string> weightMap) =>
+        [.. from pair in byShard
+            from name in pair.Value.Entries.Keys
+            where !(weightMap.TryGetValue(name, out var listedShard) && listedShard == pair.Key)
+            select (name, pair.Key)];
+
     private static Dictionary<string, string> ReadWeightMap(string indexPath)
     {
         try
@@ -93,6 +107,7 @@ public sealed class CheckpointTensors : IDisposable
             using var document = JsonDocument.Parse(File.ReadAllText(indexPath));
             if (!document.RootElement.TryGetProperty("weight_map", out var map) || map.ValueKind != JsonValueKind.Object)
                 throw new InvalidDataException($"Shard index '{indexPath}' has no 'weight_map' object.");
+            UniqueJsonKeys.Require(map, $"Shard index '{indexPath}', weight_map");
             return map.EnumerateObject().ToDictionary(
                 item => item.Name,
                 item => item.Value.ValueKind == JsonValueKind.String && IsPlainFileName(item.Value.GetString()!)

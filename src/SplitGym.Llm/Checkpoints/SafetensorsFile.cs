@@ -7,9 +7,10 @@ namespace SplitGym.Llm.Checkpoints;
 /// <summary>
 /// A safetensors file opened for reading: an 8-byte little-endian header length, a JSON header
 /// mapping tensor names to dtype, shape and byte range, then the raw little-endian data. The whole
-/// header is validated on open (lengths, dtypes, byte ranges within the file, sizes consistent with
-/// shapes), so a corrupt file fails with a message naming the file and the bad entry instead of
-/// producing garbage or zeros. Tensors are read on demand.
+/// header is validated on open (lengths, unique keys, dtypes, sizes consistent with shapes, byte
+/// ranges that tile the data section without overlap, gap or trailing bytes), so a corrupt file fails
+/// with a message naming the file and the bad entry instead of producing garbage or zeros. Tensors
+/// are read on demand.
 /// </summary>
 public sealed class SafetensorsFile : IDisposable
 {
@@ -100,6 +101,7 @@ public sealed class SafetensorsFile : IDisposable
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object)
                 throw new InvalidDataException($"Safetensors file '{path}' has a header of kind {document.RootElement.ValueKind}; expected a JSON object.");
+            UniqueJsonKeys.Require(document.RootElement, $"Safetensors file '{path}', header");
             var entries = new Dictionary<string, SafetensorsEntry>(StringComparer.Ordinal);
             var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var property in document.RootElement.EnumerateObject())
@@ -107,6 +109,7 @@ public sealed class SafetensorsFile : IDisposable
                 if (property.Name == "__metadata__") ReadMetadata(path, property.Value, metadata);
                 else entries[property.Name] = SafetensorsHeaderEntry.Parse(path, property.Name, property.Value, dataLength);
             }
+            SafetensorsLayout.RequireContiguous(path, entries.Values, dataLength);
             return (entries, metadata);
         }
     }
@@ -115,6 +118,7 @@ public sealed class SafetensorsFile : IDisposable
     {
         if (element.ValueKind != JsonValueKind.Object)
             throw new InvalidDataException($"Safetensors file '{path}': __metadata__ is {element.ValueKind}; expected an object of strings.");
+        UniqueJsonKeys.Require(element, $"Safetensors file '{path}', __metadata__");
         foreach (var item in element.EnumerateObject())
             metadata[item.Name] = item.Value.ValueKind == JsonValueKind.String
                 ? item.Value.GetString()!

@@ -1,6 +1,7 @@
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.Statistics;
 using SplitGym.Llm.Channels;
+using SplitGym.Llm.Tests.Reference;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -10,23 +11,6 @@ namespace SplitGym.Llm.Tests.Channels;
 public class ChannelStatisticsTests
 {
     private const int Samples = 200_000;
-
-    /// <summary>Kolmogorov-Smirnov critical value at α = 0.001 for n samples.</summary>
-    private static double KsCritical(int n) => 1.95 / Math.Sqrt(n);
-
-    private static double KsDistance(double[] samples, Func<double, double> cdf)
-    {
-        var sorted = samples.Order().ToArray();
-        var distance = 0.0;
-        for (var i = 0; i < sorted.Length; i++)
-        {
-            var f = cdf(sorted[i]);
-            distance = Math.Max(distance, Math.Max(Math.Abs(f - (double)i / sorted.Length), Math.Abs((double)(i + 1) / sorted.Length - f)));
-        }
-        return distance;
-    }
-
-    private static double[] Values(Tensor t) => t.to_type(ScalarType.Float64).flatten().data<double>().ToArray();
 
     [Theory]
     [InlineData(0.5)]
@@ -39,15 +23,32 @@ public class ChannelStatisticsTests
         using var generator = new Generator(11);
         var channel = new NakagamiChannel(m, sigma: 0);
         var amplitude = channel.SampleAmplitude(zeros([1, Samples / 100, 100]), generator);
-        var power = Values(amplitude.square());
-        var reference = new Gamma(shape: m, rate: m);
+        AssertGammaPower(Tensors.Values(amplitude.square()), m);
+    }
 
-        var (mean, variance) = (power.Mean(), power.Variance());
+    /// <summary>Through the whole channel (y = 1, σ = 0, so ŷ = h): one fade per token or per sequence, each with h² ~ Gamma(m, 1/m).</summary>
+    [Theory]
+    [InlineData(FadingGranularity.PerToken, 0.5)]
+    [InlineData(FadingGranularity.PerToken, 2.0)]
+    [InlineData(FadingGranularity.PerTensor, 0.5)]
+    [InlineData(FadingGranularity.PerTensor, 2.0)]
+    public void SharedFadesArePowerGammaDistributed(FadingGranularity granularity, double m)
+    {
+        using var scope = NewDisposeScope();
+        using var generator = new Generator(12);
+        long[] shape = granularity == FadingGranularity.PerToken ? [4, Samples / 4, 3] : [Samples, 2, 3];
+        var received = new NakagamiChannel(m, 0, granularity).Apply(ones(shape), generator);
+        var firstOfEachFade = granularity == FadingGranularity.PerToken ? received[.., .., 0] : received[.., 0, 0];
+        AssertGammaPower(Tensors.Values(firstOfEachFade.square()), m);
+    }
+
+    /// <summary>h² has the moments and the distribution of Gamma(shape m, rate m) (MathNet), i.e. mean Ω = 1.</summary>
+    private static void AssertGammaPower(double[] power, double m)
+    {
+        var reference = new Gamma(shape: m, rate: m);
         var fourthCentralMoment = Math.Pow(reference.Variance, 2) * (3 + 6 / m);
-        Assert.InRange(mean, reference.Mean - 5 * Math.Sqrt(reference.Variance / Samples), reference.Mean + 5 * Math.Sqrt(reference.Variance / Samples));
-        var varianceBound = 5 * Math.Sqrt((fourthCentralMoment - Math.Pow(reference.Variance, 2)) / Samples);
-        Assert.InRange(variance, reference.Variance - varianceBound, reference.Variance + varianceBound);
-        Assert.True(KsDistance(power, reference.CumulativeDistribution) < KsCritical(Samples), $"KS distance too large for m = {m}");
+        MomentChecks.AssertMeanAndVariance(power, reference.Mean, reference.Variance, fourthCentralMoment, $"h² for m = {m}");
+        Assert.True(KolmogorovSmirnov.Distance(power, reference.CumulativeDistribution) < KolmogorovSmirnov.Critical(power.Length), $"KS distance too large for m = {m}");
     }
 
     [Fact]
@@ -56,11 +57,11 @@ public class ChannelStatisticsTests
         using var scope = NewDisposeScope();
         using var generator = new Generator(3);
         var y = linspace(-2, 2, Samples).reshape(1, Samples / 50, 50);
-        var noise = Values(new AwgnChannel(0.7).Apply(y, generator) - y);
+        var noise = Tensors.Values(new AwgnChannel(0.7).Apply(y, generator) - y);
         var reference = new Normal(0, 0.7);
         Assert.InRange(noise.Mean(), -5 * 0.7 / Math.Sqrt(Samples), 5 * 0.7 / Math.Sqrt(Samples));
         Assert.InRange(noise.Variance(), 0.49 * (1 - 5 * Math.Sqrt(2.0 / Samples)), 0.49 * (1 + 5 * Math.Sqrt(2.0 / Samples)));
-        Assert.True(KsDistance(noise, reference.CumulativeDistribution) < KsCritical(Samples));
+        Assert.True(KolmogorovSmirnov.Distance(noise, reference.CumulativeDistribution) < KolmogorovSmirnov.Critical(Samples));
     }
 
     [Fact]
@@ -71,8 +72,8 @@ public class ChannelStatisticsTests
         using Scalar high = 3.0f, low = -0.5f;
         var y = cat([full([1, 1000, 50], high), full([1, 1000, 50], low)], 0);
         var noise = new AwgnChannel(0.2, NoiseScale.RelativeToSignal).Apply(y, generator) - y;
-        var first = Values(noise[0]);
-        var second = Values(noise[1]);
+        var first = Tensors.Values(noise[0]);
+        var second = Tensors.Values(noise[1]);
         Assert.InRange(first.StandardDeviation(), 0.6 * 0.98, 0.6 * 1.02);
         Assert.InRange(second.StandardDeviation(), 0.1 * 0.98, 0.1 * 1.02);
     }

@@ -57,12 +57,7 @@ public class CheckpointRoundTripTests
         using var directory = new TempDirectory();
         var spec = new TinyLlamaSpec(Layers: 2);
         var weights = spec.RandomWeights(1);
-        File.WriteAllText(directory.File("config.json"), spec.ConfigJson());
-        var names = weights.Keys.ToList();
-        var half = names.Count / 2;
-        PlainSafetensors.WriteF32(directory.File("model-00001-of-00002.safetensors"), names.Take(half).ToDictionary(n => n, n => weights[n]));
-        PlainSafetensors.WriteF32(directory.File("model-00002-of-00002.safetensors"), names.Skip(half).ToDictionary(n => n, n => weights[n]));
-        File.WriteAllText(directory.File("model.safetensors.index.json"), ShardIndex(names, half));
+        ShardedCheckpoint.WriteIndex(directory.Path, ShardedCheckpoint.WriteShards(directory.Path, spec, weights, weights.Count / 2));
 
         using var model = Checkpoint.Load(directory.Path);
         foreach (var (name, (_, data)) in weights)
@@ -81,8 +76,4 @@ public class CheckpointRoundTripTests
         using var model = Checkpoint.Load(directory.Path);
         Assert.Equal(weights["model.norm.weight"].Data, model.state_dict()["model.norm.weight"].data<float>().ToArray());
     }
-
-    internal static string ShardIndex(IReadOnlyList<string> names, int firstShardCount) =>
-        "{\"metadata\":{},\"weight_map\":{" + string.Join(",", names.Select((n, i) =>
-            $"\"{n}\":\"model-0000{(i < firstShardCount ? 1 : 2)}-of-00002.safetensors\"")) + "}}";
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using SplitGym.Llm.Checkpoints;
 using SplitGym.Llm.Tests.Reference;
 
@@ -100,9 +99,9 @@ public class CorruptCheckpointTests
     {
         using var directory = ValidCheckpoint();
         File.Delete(Weights(directory));
-        var names = Spec.Keys().Select(k => k.Name).ToList();
-        PlainSafetensors.WriteF32(directory.File("model-00001-of-00002.safetensors"), Spec.RandomWeights(1).Take(3).ToDictionary());
-        File.WriteAllText(directory.File("model.safetensors.index.json"), CheckpointRoundTripTests.ShardIndex(names, 3));
+        var placement = ShardedCheckpoint.WriteShards(directory.Path, Spec, Spec.RandomWeights(1), firstShardCount: 3);
+        File.Delete(directory.File(ShardedCheckpoint.ShardName(2)));
+        ShardedCheckpoint.WriteIndex(directory.Path, placement);
         var error = Assert.Throws<FileNotFoundException>(() => Checkpoint.Load(directory.Path));
         Assert.Contains("Shard 'model-00002-of-00002.safetensors'", error.Message);
     }
@@ -113,6 +112,42 @@ public class CorruptCheckpointTests
         using var directory = ValidCheckpoint();
         File.WriteAllText(directory.File("model.safetensors.index.json"), """{"weight_map":{"model.norm.weight":"model.safetensors","model.ghost":"model.safetensors"}}""");
         Assert.Contains("does not contain it", Assert.Throws<InvalidDataException>(() => Checkpoint.Load(directory.Path)).Message);
+    }
+
+    [Fact]
+    public void TensorInAShardButNotInTheWeightMapIsReportedAsUnexpected()
+    {
+        var message = ShardedLoadError(placement => placement.Where(tensor => tensor.Name != "model.extra.weight"), extraTensor: "model.extra.weight");
+        Assert.Contains("unexpected keys [model.extra.weight (in shard 'model-00002-of-00002.safetensors', which the weight_map does not list for it)]", message);
+        Assert.Contains("missing keys []", message);
+    }
+
+    [Fact]
+    public void ModelTensorLeftOutOfTheWeightMapIsMissingAndUnexpected()
+    {
+        var message = ShardedLoadError(placement => placement.Where(tensor => tensor.Name != "model.norm.weight"));
+        Assert.Contains("missing keys [model.norm.weight]", message);
+        Assert.Contains("unexpected keys [model.norm.weight (in shard 'model-00002-of-00002.safetensors'", message);
+    }
+
+    [Fact]
+    public void WeightMapPointingAtAShardThatLacksTheTensorIsReported() =>
+        Assert.Contains("maps tensor 'model.norm.weight' to shard 'model-00001-of-00002.safetensors', but that shard does not contain it",
+            ShardedLoadError(placement => placement.Select(tensor => tensor.Name == "model.norm.weight" ? (tensor.Name, ShardedCheckpoint.ShardName(1)) : tensor)));
+
+    [Fact]
+    public void DuplicateWeightMapKeyIsReported() =>
+        Assert.Contains("weight_map: key 'model.embed_tokens.weight' appears 2 times", ShardedLoadError(placement => [.. placement, placement[0]]));
+
+    /// <summary>Writes a two-shard checkpoint (with <paramref name="extraTensor"/> added to shard 2), an index edited by <paramref name="editIndex"/>, and returns the loader's error message.</summary>
+    private static string ShardedLoadError(Func<List<(string Name, string Shard)>, IEnumerable<(string Name, string Shard)>> editIndex, string? extraTensor = null)
+    {
+        using var directory = new TempDirectory();
+        var weights = Spec.RandomWeights(1);
+        if (extraTensor is not null) weights[extraTensor] = ([1], [0f]);
+        var placement = ShardedCheckpoint.WriteShards(directory.Path, Spec, weights, firstShardCount: 3);
+        ShardedCheckpoint.WriteIndex(directory.Path, editIndex(placement));
+        return Assert.Throws<InvalidDataException>(() => Checkpoint.Load(directory.Path)).Message;
     }
 
     [Theory]
@@ -149,11 +184,9 @@ public class CorruptCheckpointTests
     public void NegativeShapeAndBadMetadataAreReported()
     {
         using var directory = ValidCheckpoint();
-        var header = Encoding.UTF8.GetBytes("""{"__metadata__":{"format":1},"x":{"dtype":"F32","shape":[-1],"data_offsets":[0,0]}}""");
-        File.WriteAllBytes(Weights(directory), [.. BitConverter.GetBytes((ulong)header.Length), .. header]);
+        PlainSafetensors.WriteWithHeader(Weights(directory), """{"__metadata__":{"format":1},"x":{"dtype":"F32","shape":[-1],"data_offsets":[0,0]}}""", []);
         Assert.Contains("__metadata__ value 'format'", Assert.Throws<InvalidDataException>(() => Checkpoint.Load(directory.Path)).Message);
-        header = Encoding.UTF8.GetBytes("""{"x":{"dtype":"F32","shape":[-1],"data_offsets":[0,0]}}""");
-        File.WriteAllBytes(Weights(directory), [.. BitConverter.GetBytes((ulong)header.Length), .. header]);
+        PlainSafetensors.WriteWithHeader(Weights(directory), """{"x":{"dtype":"F32","shape":[-1],"data_offsets":[0,0]}}""", []);
         Assert.Contains("shape contains -1", Assert.Throws<InvalidDataException>(() => Checkpoint.Load(directory.Path)).Message);
     }
 }

@@ -6,7 +6,11 @@ namespace SplitGym.Llm.Tests.Reference;
 public static class PlainSafetensors
 {
     public static void WriteF32(string path, IReadOnlyDictionary<string, (int[] Shape, float[] Data)> tensors) =>
-        WriteRaw(path, tensors.ToDictionary(t => t.Key, t => ("F32", t.Value.Shape, FloatBytes(t.Value.Data))));
+        Write(path, tensors, "F32");
+
+    /// <summary>Writes every tensor as <paramref name="dtype"/> (F32, F16 or BF16), rounding with <see cref="HalfPrecision"/>.</summary>
+    public static void Write(string path, IReadOnlyDictionary<string, (int[] Shape, float[] Data)> tensors, string dtype) =>
+        WriteRaw(path, tensors.ToDictionary(t => t.Key, t => (dtype, t.Value.Shape, Encode(t.Value.Data, dtype))));
 
     /// <summary>Writes arbitrary dtype names and raw bytes (so tests can forge bad files).</summary>
     public static void WriteRaw(string path, IReadOnlyDictionary<string, (string DType, int[] Shape, byte[] Bytes)> tensors)
@@ -19,12 +23,26 @@ public static class PlainSafetensors
             offset += bytes.Length;
         }
         header.Append('}');
-        var headerBytes = Encoding.UTF8.GetBytes(header.ToString());
+        WriteWithHeader(path, header.ToString(), [.. tensors.Values.SelectMany(tensor => tensor.Bytes)]);
+    }
+
+    /// <summary>Writes a hand-made JSON header followed by <paramref name="data"/> (for forged offsets and keys).</summary>
+    public static void WriteWithHeader(string path, string header, byte[] data)
+    {
+        var headerBytes = Encoding.UTF8.GetBytes(header);
         using var stream = File.Create(path);
         stream.Write(BitConverter.GetBytes((ulong)headerBytes.Length));
         stream.Write(headerBytes);
-        foreach (var (_, (_, _, bytes)) in tensors) stream.Write(bytes);
+        stream.Write(data);
     }
+
+    private static byte[] Encode(float[] data, string dtype) => dtype switch
+    {
+        "F32" => FloatBytes(data),
+        "F16" => HalfPrecision.Bytes(data, HalfPrecision.ToF16),
+        "BF16" => HalfPrecision.Bytes(data, HalfPrecision.ToBf16),
+        _ => throw new ArgumentOutOfRangeException(nameof(dtype), dtype, "Expected F32, F16 or BF16."),
+    };
 
     public static byte[] FloatBytes(float[] data)
     {

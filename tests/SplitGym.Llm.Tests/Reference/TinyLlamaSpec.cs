@@ -68,11 +68,11 @@ public sealed record TinyLlamaSpec(
         return weights;
     }
 
-    /// <summary>Writes config.json and model.safetensors (F32) with plain file I/O.</summary>
-    public void WriteCheckpoint(string directory, Dictionary<string, (int[] Shape, float[] Data)> weights)
+    /// <summary>Writes config.json and model.safetensors (stored as <paramref name="dtype"/>: F32, F16 or BF16) with plain file I/O.</summary>
+    public void WriteCheckpoint(string directory, Dictionary<string, (int[] Shape, float[] Data)> weights, string dtype = "F32")
     {
         Directory.CreateDirectory(directory);
         File.WriteAllText(Path.Combine(directory, "config.json"), ConfigJson());
-        PlainSafetensors.WriteF32(Path.Combine(directory, "model.safetensors"), weights);
+        PlainSafetensors.Write(Path.Combine(directory, "model.safetensors"), weights, dtype);
     }
 }
