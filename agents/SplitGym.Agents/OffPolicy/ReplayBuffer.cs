@@ -40,6 +40,9 @@ public sealed class ReplayBuffer
     /// <summary>Termination flags (1 terminal, 0 otherwise), for inspection.</summary>
     public ReadOnlySpan<float> Terminals => _terminals.AsSpan(0, Count);
 
+    /// <summary>Next observations (the final observation where an episode ended), row-major, for inspection.</summary>
+    public ReadOnlySpan<float> NextObservations => _nextObservations.AsSpan(0, Count * _observationLength);
+
     /// <summary>Adds one transition.</summary>
     public void Add(ReadOnlySpan<float> observation, ReadOnlySpan<float> nextObservation, int action, double reward, bool terminal)
     {
