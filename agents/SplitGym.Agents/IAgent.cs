@@ -40,6 +40,9 @@ public interface IAgent : IDisposable
     /// <summary>Writes a checkpoint folder at <paramref name="path"/> (atomically replaced).</summary>
     void Save(string path);
 
-    /// <summary>Restores the state saved by <see cref="Save"/>; fails clearly when the checkpoint is damaged or made by a different configuration.</summary>
+    /// <summary>
+    /// Restores the state saved by <see cref="Save"/>; fails clearly when the checkpoint is damaged, of another
+    /// format version, or made by a different configuration, and then leaves the agent unchanged (all or nothing).
+    /// </summary>
     void Load(string path);
 }

@@ -81,10 +81,14 @@ public sealed class Dqn : OffPolicyAlgorithm
     }
 
     /// <inheritdoc />
-    protected override void RestoreAlgorithmState(System.Text.Json.Nodes.JsonObject state)
+    protected override Action StageAlgorithmState(System.Text.Json.Nodes.JsonObject state)
     {
-        base.RestoreAlgorithmState(state);
-        ExplorationRate = LinearSchedule(1 - ProgressRemaining);
+        var restoreCounters = base.StageAlgorithmState(state);
+        return () =>
+        {
+            restoreCounters();
+            ExplorationRate = LinearSchedule(1 - ProgressRemaining);
+        };
     }
 
     /// <inheritdoc />

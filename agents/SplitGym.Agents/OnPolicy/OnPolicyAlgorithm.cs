@@ -123,10 +123,14 @@ public abstract class OnPolicyAlgorithm : Algorithm
     protected override JsonObject AlgorithmState() => new() { ["iteration"] = Iteration, ["updates"] = Updates };
 
     /// <inheritdoc />
-    protected override void RestoreAlgorithmState(JsonObject state)
+    protected override Action StageAlgorithmState(JsonObject state)
     {
-        Iteration = (int)state["iteration"]!;
-        Updates = (int)state["updates"]!;
+        int iteration = StateValue<int>(state, "iteration"), updates = StateValue<int>(state, "updates");
+        return () =>
+        {
+            Iteration = iteration;
+            Updates = updates;
+        };
     }
 
     private void CollectRollout()
