@@ -36,7 +36,7 @@ public sealed class CheckpointLoadTests : TempFolderTest
         File.WriteAllText(path, manifest.ToJsonString());
     }
 
-    /// <summary>Trains <paramref name="attempted"/> and an untouched twin, tries the bad load on the first only, and checks both continue identically.</summary>
+    /// <summary>Trains two twins from <paramref name="create"/>, tries the bad load on one only, and checks both continue identically.</summary>
     private static void AssertFailedLoadChangesNothing(Func<Algorithm> create, string checkpoint, string expectedMessage)
     {
         using var attempted = create();
