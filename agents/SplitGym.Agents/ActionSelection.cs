@@ -53,7 +53,8 @@ public static class ActionSelection
 
     private static bool Allowed(ReadOnlySpan<bool> mask, int action) => mask.IsEmpty || mask[action];
 
-    private static void CheckMask(int count, ReadOnlySpan<bool> mask)
+    /// <summary>Throws unless <paramref name="mask"/> is empty or has one entry per action with at least one allowed.</summary>
+    internal static void CheckMask(int count, ReadOnlySpan<bool> mask)
     {
         if (mask.IsEmpty) return;
         if (mask.Length != count)

@@ -156,33 +156,82 @@ public abstract class Algorithm : IAgent
     /// <summary>Algorithm counters for the checkpoint.</summary>
     protected virtual JsonObject AlgorithmState() => [];
 
-    /// <summary>Restores the counters of <see cref="AlgorithmState"/>.</summary>
-    protected virtual void RestoreAlgorithmState(JsonObject state)
-    {
-    }
+    /// <summary>
+    /// Reads and checks the counters of <see cref="AlgorithmState"/> without changing the agent, and returns
+    /// the action that restores them (which cannot fail), so that a checkpoint loads all or nothing.
+    /// </summary>
+    /// <exception cref="InvalidDataException">A counter is missing or malformed.</exception>
+    protected virtual Action StageAlgorithmState(JsonObject state) => () => { };
 
     /// <summary>Writes algorithm-specific files (e.g. the replay buffer) into the checkpoint folder.</summary>
     protected internal virtual void SaveExtraFiles(string folder)
     {
     }
 
-    /// <summary>Reads the files of <see cref="SaveExtraFiles"/>.</summary>
-    protected internal virtual void LoadExtraFiles(string folder)
+    /// <summary>
+    /// Reads and checks the files of <see cref="SaveExtraFiles"/> without changing the agent, and returns the
+    /// action that puts their content in place (which cannot fail).
+    /// </summary>
+    /// <exception cref="InvalidDataException">A file is missing or does not fit this agent.</exception>
+    protected internal virtual Action StageExtraFiles(string folder) => () => { };
+
+    /// <summary>The value of <paramref name="key"/> in a checkpoint's algorithm state.</summary>
+    /// <exception cref="InvalidDataException">The value is missing or not a <typeparamref name="T"/>.</exception>
+    protected static T StateValue<T>(JsonObject state, string key)
     {
+        ArgumentNullException.ThrowIfNull(state);
+        try
+        {
+            return state[key] is JsonNode node ? node.GetValue<T>() : throw new InvalidDataException($"The checkpoint's algorithm state lacks '{key}'; it has {state.ToJsonString()}.");
+        }
+        catch (Exception error) when (error is InvalidOperationException or FormatException)
+        {
+            throw new InvalidDataException($"The checkpoint's algorithm state has {key} = {state[key]!.ToJsonString()}; expected a {typeof(T).Name}.", error);
+        }
     }
 
     internal AgentState CaptureState() =>
         new(NumTimesteps, TotalTimesteps, Words(Random.State), Words(PredictRandom.State), Env.Snapshot(), AlgorithmState(), Logger.Pending());
 
-    internal void RestoreState(AgentState state)
+    /// <summary>
+    /// Checks <paramref name="state"/> without changing the agent and returns the action that restores its
+    /// counters, generators and pending logs (which cannot fail). The env is restored by <see cref="ReplayEnv"/>.
+    /// </summary>
+    /// <exception cref="InvalidDataException">Part of the state is missing or malformed.</exception>
+    internal Action StageState(AgentState state)
     {
-        NumTimesteps = state.NumTimesteps;
-        TotalTimesteps = state.TotalTimesteps;
-        Random.Restore(FromWords(state.Rng));
-        PredictRandom.Restore(FromWords(state.PredictRng));
-        Env.Restore(state.Env);
-        RestoreAlgorithmState(state.Algorithm);
-        Logger.RestorePending(state.PendingLogs);
+        if (state?.Env is null || state.Algorithm is null || state.PendingLogs is null)
+            throw new InvalidDataException("The checkpoint's training state is incomplete: it needs the env replay log, the algorithm counters and the pending logs.");
+        var rng = FromWords(state.Rng, "training");
+        var predictRng = FromWords(state.PredictRng, "prediction");
+        var restoreAlgorithm = StageAlgorithmState(state.Algorithm);
+        return () =>
+        {
+            NumTimesteps = state.NumTimesteps;
+            TotalTimesteps = state.TotalTimesteps;
+            Random.Restore(rng);
+            PredictRandom.Restore(predictRng);
+            restoreAlgorithm();
+            Logger.RestorePending(state.PendingLogs);
+        };
+    }
+
+    /// <summary>
+    /// Rebuilds the training env from a checkpoint's replay log; when the replay fails, the env is put back
+    /// as it was (replaying its own log) before the error propagates.
+    /// </summary>
+    internal void ReplayEnv(TrainingEnvState state)
+    {
+        var previous = Env.Started ? Env.Snapshot() : null;
+        try
+        {
+            Env.Restore(state);
+        }
+        catch
+        {
+            if (previous is not null) Env.Restore(previous);
+            throw;
+        }
     }
 
     /// <inheritdoc />
@@ -199,6 +248,6 @@ public abstract class Algorithm : IAgent
 
     private static ulong[] Words(RngState s) => [s.S0, s.S1, s.S2, s.S3];
 
-    private static RngState FromWords(ulong[] w) =>
-        w.Length == 4 ? new RngState(w[0], w[1], w[2], w[3]) : throw new InvalidDataException($"A generator state has 4 words; got {w.Length}.");
+    private static RngState FromWords(ulong[]? w, string which) =>
+        w is { Length: 4 } ? new RngState(w[0], w[1], w[2], w[3]) : throw new InvalidDataException($"The checkpoint's {which} generator state has {w?.Length ?? 0} words; expected 4.");
 }

@@ -18,7 +18,16 @@ public interface IAgent : IDisposable
     /// <summary>Chooses the action for one observation.</summary>
     /// <param name="observation">One observation, in the env's observation-space layout.</param>
     /// <param name="deterministic">True: the most likely (greedy) action; false: a sample from the policy (or ε-greedy).</param>
-    /// <param name="actionMask">Optional mask, one entry per action, true where the action is allowed; empty means all allowed.</param>
+    /// <param name="actionMask">
+    /// Optional mask, one entry per action, true where the action is allowed; empty means all allowed. Every
+    /// agent returns an allowed action (learners: the best or a sample among the allowed; baselines: the allowed
+    /// move nearest to their preferred one). Masks act here, at prediction and evaluation time, only: training
+    /// rollouts act on the unmasked policy, because SplitGym's envs never forbid an action (the split env clips
+    /// a move at the layer bounds) and an env's info carries scalars only, so it has no way to send a per-step
+    /// mask. Learning under masks would also need the mask of each transition in the update (as sb3-contrib's
+    /// MaskablePPO does), which SplitGym does not implement.
+    /// </param>
+    /// <exception cref="ArgumentException">The mask's length is not the number of actions, or it allows none.</exception>
     int Predict(ReadOnlySpan<float> observation, bool deterministic = true, ReadOnlySpan<bool> actionMask = default);
 
     /// <summary>
@@ -31,6 +40,9 @@ public interface IAgent : IDisposable
     /// <summary>Writes a checkpoint folder at <paramref name="path"/> (atomically replaced).</summary>
     void Save(string path);
 
-    /// <summary>Restores the state saved by <see cref="Save"/>; fails clearly when the checkpoint is damaged or made by a different configuration.</summary>
+    /// <summary>
+    /// Restores the state saved by <see cref="Save"/>; fails clearly when the checkpoint is damaged, of another
+    /// format version, or made by a different configuration, and then leaves the agent unchanged (all or nothing).
+    /// </summary>
     void Load(string path);
 }

@@ -73,6 +73,13 @@ public sealed class BrokenCheckpointTests : TempFolderTest
         Assert.Contains("observation space", LoadError(AgentFactory.CartPole("PPO", 1), _checkpoint));
 
     [Fact]
+    public void OtherActionSpaceIsRejectedNamingBoth()
+    {
+        var message = LoadError(new Ppo(TestEnvs.SplitVector(4, maxMove: 2), Configs.PpoTiny, new TrainingOptions()), _checkpoint);
+        Assert.Contains("was made for action space {\"type\":\"Discrete\",\"n\":3,\"start\":0}, but this agent's env has {\"type\":\"Discrete\",\"n\":5,\"start\":0}", message);
+    }
+
+    [Fact]
     public void OtherNumberOfSubEnvsIsRejected() =>
         Assert.Contains("4 sub-envs; this vector env has 2", LoadError(AgentFactory.Split("PPO", 1, numEnvs: 2), _checkpoint));
 

@@ -72,15 +72,6 @@ public sealed class ComponentTests
     }
 
     [Fact]
-    public void DqnStoresTimeLimitTruncationsAsNonTerminal()
-    {
-        using var agent = new Dqn(TestEnvs.SplitVector(2), Configs.DqnTiny, new Training.TrainingOptions());
-        agent.Learn(200);
-        Assert.True(agent.Buffer.Count == 200);
-        Assert.All(agent.Buffer.Terminals.ToArray(), t => Assert.Equal(0f, t));
-    }
-
-    [Fact]
     public void GaeMatchesTheDirectSum()
     {
         var buffer = new RolloutBuffer(4, 1, 1);

@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -69,7 +70,14 @@ public static class AgentCheckpoint
     }
 
     /// <summary>Restores <paramref name="agent"/> from the folder <paramref name="path"/> after checking it thoroughly.</summary>
-    /// <exception cref="InvalidDataException">The folder is missing, damaged, or was written by a different algorithm, space or hyperparameters.</exception>
+    /// <remarks>
+    /// All or nothing: everything that can be checked without changing the agent is read and checked first
+    /// (manifest, format version, algorithm, spaces, hyperparameters, checksums, weights, algorithm files such
+    /// as the replay buffer, counters and generators). The two parts that can only be checked by doing them —
+    /// loading the optimizer state and replaying the env's log — come next, and are undone if either fails.
+    /// Only then are the weights, files and counters put in place, which cannot fail.
+    /// </remarks>
+    /// <exception cref="InvalidDataException">The folder is missing, damaged, or was written by a different format version, algorithm, space or hyperparameters; the agent is unchanged.</exception>
     public static void Load(string path, Algorithm agent)
     {
         var folder = new[] { path, path + ".old" }.Select(Path.GetFullPath).FirstOrDefault(Directory.Exists)
@@ -77,31 +85,48 @@ public static class AgentCheckpoint
         var manifest = ReadManifest(folder);
         CheckCompatible(folder, manifest, agent);
         CheckFiles(folder, manifest);
-        LoadWeights(folder, agent);
-        LoadOptimizer(folder, agent);
-        agent.LoadExtraFiles(folder);
-        agent.RestoreState(manifest.State);
+        using var scope = NewDisposeScope();
+        var weights = StageWeights(folder, agent);
+        var restoreFiles = agent.StageExtraFiles(folder);
+        var restoreState = agent.StageState(manifest.State);
+        RestoreOptimizerAndEnv(folder, agent, manifest.State.Env);
+        using (no_grad())
+        {
+            foreach (var (target, saved) in weights) target.copy_(saved);
+        }
+        restoreFiles();
+        restoreState();
     }
 
-    /// <summary>The manifest of the checkpoint in <paramref name="folder"/>.</summary>
+    /// <summary>The manifest of the checkpoint in <paramref name="folder"/>, after checking its format and format version.</summary>
+    /// <exception cref="InvalidDataException">The manifest is missing, malformed, or of another format or format version.</exception>
     public static CheckpointManifest ReadManifest(string folder)
     {
         var path = Path.Combine(folder, ManifestFile);
         if (!File.Exists(path)) throw new InvalidDataException($"'{folder}' is not an agent checkpoint: it has no {ManifestFile}.");
-        CheckpointManifest? manifest;
         try
         {
-            manifest = JsonSerializer.Deserialize<CheckpointManifest>(File.ReadAllText(path), Json);
+            var node = JsonNode.Parse(File.ReadAllText(path));
+            CheckFormat(path, node);
+            return node.Deserialize<CheckpointManifest>(Json) ?? throw new InvalidDataException($"'{path}' holds no agent manifest.");
         }
         catch (JsonException error)
         {
             throw new InvalidDataException($"'{path}' is not a valid agent manifest: {error.Message}", error);
         }
-        if (manifest is null || manifest.Format != CheckpointManifest.FormatName)
-            throw new InvalidDataException($"'{path}' has format '{manifest?.Format}'; expected '{CheckpointManifest.FormatName}'.");
-        if (manifest.FormatVersion != CheckpointManifest.CurrentVersion)
-            throw new InvalidDataException($"'{path}' has format version {manifest.FormatVersion}; this library reads version {CheckpointManifest.CurrentVersion}.");
-        return manifest;
+    }
+
+    private static void CheckFormat(string path, JsonNode? manifest)
+    {
+        var format = manifest?[nameof(CheckpointManifest.Format)]?.ToString();
+        if (format != CheckpointManifest.FormatName)
+            throw new InvalidDataException($"'{path}' has format '{format}'; expected '{CheckpointManifest.FormatName}'.");
+        var version = manifest![nameof(CheckpointManifest.FormatVersion)]?.ToJsonString();
+        if (version != CheckpointManifest.CurrentVersion.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        {
+            var writer = manifest[nameof(CheckpointManifest.Versions)]?[AgentsAssembly]?.ToString() ?? "an unknown version";
+            throw new InvalidDataException($"'{path}' has checkpoint format version {version ?? "(none)"}, written by {AgentsAssembly} {writer}; this library ({AgentsAssembly} {PackageVersion(typeof(AgentCheckpoint))}) reads format version {CheckpointManifest.CurrentVersion}.");
+        }
     }
 
     private static void CheckCompatible(string folder, CheckpointManifest manifest, Algorithm agent)
@@ -142,7 +167,8 @@ public static class AgentCheckpoint
         }
     }
 
-    private static void LoadWeights(string folder, Algorithm agent)
+    /// <summary>Every weight of the checkpoint, read and checked against the agent's tensors (names and shapes) without changing them.</summary>
+    private static List<(Tensor Target, Tensor Saved)> StageWeights(string folder, Algorithm agent)
     {
         var path = Path.Combine(folder, WeightsFile);
         using var file = SafetensorsFile.Open(path);
@@ -154,22 +180,45 @@ public static class AgentCheckpoint
             if (!file.Entries.TryGetValue(name, out var entry)) throw new InvalidDataException($"'{path}' lacks tensor '{name}'.");
             if (!entry.Shape.SequenceEqual(tensor.shape))
                 throw new InvalidDataException($"Tensor '{name}' in '{path}' has shape [{string.Join(", ", entry.Shape)}]; this agent expects [{string.Join(", ", tensor.shape)}].");
-            using var scope = NewDisposeScope();
-            using (no_grad()) tensor.copy_(file.ReadTensor(name));
+        }
+        return [.. expected.Select(e => (e.Tensor, file.ReadTensor(e.Name)))];
+    }
+
+    /// <summary>Loads the optimizer state and replays the env's log; if either fails, the optimizer's previous state is put back (the env puts itself back).</summary>
+    private static void RestoreOptimizerAndEnv(string folder, Algorithm agent, Training.TrainingEnvState env)
+    {
+        var previous = OptimizerState(agent);
+        try
+        {
+            var path = Path.Combine(folder, OptimizerFile);
+            using (var stream = File.OpenRead(path)) LoadOptimizer(stream, path, agent);
+            agent.ReplayEnv(env);
+        }
+        catch
+        {
+            using var stream = new MemoryStream(previous);
+            LoadOptimizer(stream, "the optimizer's previous state", agent);
+            throw;
         }
     }
 
-    private static void LoadOptimizer(string folder, Algorithm agent)
+    private static byte[] OptimizerState(Algorithm agent)
     {
-        var path = Path.Combine(folder, OptimizerFile);
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true)) agent.Optimizer.save_state_dict(writer);
+        return stream.ToArray();
+    }
+
+    private static void LoadOptimizer(Stream stream, string source, Algorithm agent)
+    {
         try
         {
-            using var reader = new BinaryReader(File.OpenRead(path));
+            using var reader = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
             agent.Optimizer.load_state_dict(reader);
         }
         catch (Exception error) when (error is EndOfStreamException or ArgumentException or InvalidOperationException or IOException)
         {
-            throw new InvalidDataException($"'{path}' does not hold the state of this agent's optimizer: {error.Message}", error);
+            throw new InvalidDataException($"'{source}' does not hold the state of this agent's optimizer: {error.Message}", error);
         }
     }
 
@@ -178,11 +227,19 @@ public static class AgentCheckpoint
             from entry in network.Module.state_dict()
             select (network.Prefix + "." + entry.Key, entry.Value)];
 
+    private const string AgentsAssembly = "SplitGym.Agents";
+
     private static Dictionary<string, string> Versions() => new()
     {
-        ["SplitGym.Agents"] = typeof(AgentCheckpoint).Assembly.GetName().Version?.ToString() ?? "unknown",
-        ["TorchSharp"] = typeof(TorchSharp.torch).Assembly.GetName().Version?.ToString() ?? "unknown",
+        [AgentsAssembly] = PackageVersion(typeof(AgentCheckpoint)),
+        ["TorchSharp"] = PackageVersion(typeof(TorchSharp.torch)),
     };
+
+    /// <summary>The package version of <paramref name="type"/>'s assembly (its informational version without the source-revision suffix).</summary>
+    internal static string PackageVersion(Type type) =>
+        type.Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+        ?? type.Assembly.GetName().Version?.ToString()
+        ?? "unknown";
 
     private static string Sha256(string file)
     {

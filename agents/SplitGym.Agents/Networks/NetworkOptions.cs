@@ -8,9 +8,11 @@ public sealed record NetworkOptions
 
     /// <summary>
     /// Rescale every observation dimension with finite bounds of width below 10⁶ affinely to [−1, 1]
-    /// before the first layer (unbounded dimensions pass unchanged). Not an SB3 default: the
-    /// split-inference observation [σ, m, p] mixes scales of 0.01 and 30, which tanh networks learn
-    /// poorly from; CartPole's unbounded velocities are untouched.
+    /// before the first layer (unbounded dimensions pass unchanged). On by default, SplitGym's one deliberate
+    /// departure from SB3's defaults: the split-inference observation [σ, m, p] mixes scales of 0.01 and 30,
+    /// which tanh networks learn poorly from; CartPole's unbounded velocities are untouched. The benchmark
+    /// and README figures were measured with it on. Set it to false for SB3's exact behaviour (raw observations
+    /// into the first layer).
     /// </summary>
     public bool ScaleObservations { get; init; } = true;
 }

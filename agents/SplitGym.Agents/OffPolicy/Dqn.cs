@@ -81,10 +81,14 @@ public sealed class Dqn : OffPolicyAlgorithm
     }
 
     /// <inheritdoc />
-    protected override void RestoreAlgorithmState(System.Text.Json.Nodes.JsonObject state)
+    protected override Action StageAlgorithmState(System.Text.Json.Nodes.JsonObject state)
     {
-        base.RestoreAlgorithmState(state);
-        ExplorationRate = LinearSchedule(1 - ProgressRemaining);
+        var restoreCounters = base.StageAlgorithmState(state);
+        return () =>
+        {
+            restoreCounters();
+            ExplorationRate = LinearSchedule(1 - ProgressRemaining);
+        };
     }
 
     /// <inheritdoc />
@@ -106,27 +110,42 @@ public sealed class Dqn : OffPolicyAlgorithm
         Logger.Record("train/learning_rate", DqnOptions.LearningRate);
         Logger.Record("train/n_updates", Updates);
         Logger.Record("train/td_loss", losses / gradientSteps);
+        Logger.Record("train/loss", losses / gradientSteps);
     }
 
-    /// <summary>Huber loss between Q(s, a) and r + γ·(1 − terminal)·Q_target(s', a*) with a* from the target (or, for double DQN, the online) network.</summary>
+    /// <summary>Huber loss between Q(s, a) and the TD target of <see cref="TdTargets"/> on the current <see cref="OffPolicyAlgorithm.Sample"/>.</summary>
     private Tensor TdLoss()
     {
         int batch = Sample.BatchSize, length = Sample.ObservationLength;
         var observations = tensor(Sample.Observations, [batch, length]);
         var actions = tensor(Sample.Actions, [batch]);
-        Tensor target;
-        using (no_grad())
-        {
-            var next = tensor(Sample.NextObservations, [batch, length]);
-            var nextQ = TargetNet.forward(next);
-            var nextValue = DqnOptions.DoubleDqn
-                ? nextQ.gather(1, QNet.forward(next).argmax(1, keepdim: true)).squeeze(1)
-                : nextQ.max(1).values;
-            target = tensor(Sample.Rewards) + (1 - tensor(Sample.Terminals)) * (float)DqnOptions.Gamma * nextValue;
-        }
+        var target = TdTargets(tensor(Sample.Rewards), tensor(Sample.Terminals), tensor(Sample.NextObservations, [batch, length]));
         var current = QNet.forward(observations).gather(1, actions.unsqueeze(1)).squeeze(1);
         return nn.functional.smooth_l1_loss(current, target);
     }
+
+    /// <summary>
+    /// TD targets r + γ·(1 − terminal)·Q_target(s', a*), without gradients: a* = argmax of the target
+    /// network (vanilla) or, for double DQN, of the online network, evaluated by the target network.
+    /// </summary>
+    internal Tensor TdTargets(Tensor rewards, Tensor terminals, Tensor nextObservations)
+    {
+        using var noGrad = no_grad();
+        var nextQ = TargetNet.forward(nextObservations);
+        var nextValue = BootstrapValues(nextQ, DqnOptions.DoubleDqn ? QNet.forward(nextObservations) : null);
+        using var one = 1.ToScalar();
+        using var gamma = ((float)DqnOptions.Gamma).ToScalar();
+        return rewards + terminals.neg().add_(one).mul_(gamma).mul_(nextValue);
+    }
+
+    /// <summary>
+    /// Q_target(s', a*) per row of <paramref name="nextQTarget"/>: a* is the row's argmax in
+    /// <paramref name="nextQOnline"/> when given (double DQN, van Hasselt et al. 2016), else in the target values themselves.
+    /// </summary>
+    internal static Tensor BootstrapValues(Tensor nextQTarget, Tensor? nextQOnline) =>
+        nextQOnline is null
+            ? nextQTarget.max(1).values
+            : nextQTarget.gather(1, nextQOnline.argmax(1, keepdim: true)).squeeze(1);
 
     /// <summary>θ_target ← τ·θ + (1 − τ)·θ_target (τ = 1: copy).</summary>
     private void CopyToTarget(double tau)

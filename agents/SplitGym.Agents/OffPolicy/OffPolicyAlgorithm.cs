@@ -81,22 +81,26 @@ public abstract class OffPolicyAlgorithm : Algorithm
     protected internal override void SaveExtraFiles(string folder) => Buffer.Save(Path.Combine(folder, ReplayBufferFile));
 
     /// <inheritdoc />
-    protected internal override void LoadExtraFiles(string folder)
+    protected internal override Action StageExtraFiles(string folder)
     {
         var path = Path.Combine(folder, ReplayBufferFile);
         if (!File.Exists(path)) throw new InvalidDataException($"The checkpoint in '{folder}' has no {ReplayBufferFile}; an off-policy agent needs its replay buffer to resume.");
-        Buffer.Load(path);
+        return Buffer.Stage(path);
     }
 
     /// <inheritdoc />
     protected override JsonObject AlgorithmState() => new() { ["calls"] = Calls, ["updates"] = Updates, ["logged_episodes"] = _loggedEpisodes };
 
     /// <inheritdoc />
-    protected override void RestoreAlgorithmState(JsonObject state)
+    protected override Action StageAlgorithmState(JsonObject state)
     {
-        Calls = (long)state["calls"]!;
-        Updates = (long)state["updates"]!;
-        _loggedEpisodes = (long)state["logged_episodes"]!;
+        long calls = StateValue<long>(state, "calls"), updates = StateValue<long>(state, "updates"), loggedEpisodes = StateValue<long>(state, "logged_episodes");
+        return () =>
+        {
+            Calls = calls;
+            Updates = updates;
+            _loggedEpisodes = loggedEpisodes;
+        };
     }
 
     private void CollectStep()

@@ -40,6 +40,9 @@ public sealed class ReplayBuffer
     /// <summary>Termination flags (1 terminal, 0 otherwise), for inspection.</summary>
     public ReadOnlySpan<float> Terminals => _terminals.AsSpan(0, Count);
 
+    /// <summary>Next observations (the final observation where an episode ended), row-major, for inspection.</summary>
+    public ReadOnlySpan<float> NextObservations => _nextObservations.AsSpan(0, Count * _observationLength);
+
     /// <summary>Adds one transition.</summary>
     public void Add(ReadOnlySpan<float> observation, ReadOnlySpan<float> nextObservation, int action, double reward, bool terminal)
     {
@@ -87,31 +90,50 @@ public sealed class ReplayBuffer
         });
     }
 
-    /// <summary>Replaces the content with the file written by <see cref="Save"/>.</summary>
-    /// <exception cref="InvalidDataException">The file was written for another capacity or observation length.</exception>
-    public void Load(string path)
+    /// <summary>Replaces the content with the file written by <see cref="Save"/>; on failure the buffer is unchanged.</summary>
+    /// <exception cref="InvalidDataException">The file lacks a tensor or was written for another capacity or observation length.</exception>
+    public void Load(string path) => Stage(path)();
+
+    /// <summary>
+    /// Reads and checks the file written by <see cref="Save"/> without touching the buffer, and returns the
+    /// action that puts its content in place (which cannot fail), so a checkpoint loads all or nothing.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The file lacks a tensor or was written for another capacity or observation length.</exception>
+    internal Action Stage(string path)
     {
         using var file = SafetensorsFile.Open(path);
+        string[] names = ["observations", "next_observations", "actions", "rewards", "terminals"];
+        var missing = names.Where(name => !file.Entries.ContainsKey(name)).ToList();
+        if (missing.Count > 0) throw new InvalidDataException($"'{path}' lacks the replay buffer tensors {string.Join(", ", missing)}; expected {string.Join(", ", names)}.");
         int capacity = int.Parse(file.Metadata.GetValueOrDefault("capacity", "-1"), CultureInfo.InvariantCulture);
         int position = int.Parse(file.Metadata.GetValueOrDefault("position", "-1"), CultureInfo.InvariantCulture);
         int count = (int)file.Entries["actions"].Shape[0];
         if (capacity != Capacity || position < 0 || position >= Capacity || count > Capacity)
             throw new InvalidDataException($"'{path}' holds a replay buffer of capacity {capacity} at position {position} with {count} transitions; this agent's buffer has capacity {Capacity}.");
-        using var scope = NewDisposeScope();
-        Read(file, "observations", _observations, (long)count * _observationLength, path);
-        Read(file, "next_observations", _nextObservations, (long)count * _observationLength, path);
-        Read(file, "actions", _actions, count, path);
-        Read(file, "rewards", _rewards, count, path);
-        Read(file, "terminals", _terminals, count, path);
-        Count = count;
-        Position = position;
+        long rows = (long)count * _observationLength;
+        var observations = Read(file, names[0], rows, path);
+        var nextObservations = Read(file, names[1], rows, path);
+        var actions = Read(file, names[2], count, path);
+        var rewards = Read(file, names[3], count, path);
+        var terminals = Read(file, names[4], count, path);
+        return () =>
+        {
+            observations.CopyTo(_observations, 0);
+            nextObservations.CopyTo(_nextObservations, 0);
+            actions.CopyTo(_actions, 0);
+            rewards.CopyTo(_rewards, 0);
+            terminals.CopyTo(_terminals, 0);
+            Count = count;
+            Position = position;
+        };
     }
 
-    private static void Read(SafetensorsFile file, string name, float[] destination, long expected, string path)
+    private static float[] Read(SafetensorsFile file, string name, long expected, string path)
     {
+        using var scope = NewDisposeScope();
         var values = file.ReadTensor(name).to(float32).data<float>().ToArray();
         if (values.LongLength != expected)
             throw new InvalidDataException($"Tensor '{name}' in '{path}' has {values.LongLength} values; expected {expected}.");
-        values.CopyTo(destination, 0);
+        return values;
     }
 }

@@ -42,8 +42,8 @@ public abstract class OnPolicyAlgorithm : Algorithm
     /// <summary>The policy and value networks.</summary>
     public ActorCriticPolicy Policy { get; }
 
-    /// <summary>The last rollout.</summary>
-    protected RolloutBuffer Rollout { get; }
+    /// <summary>The last rollout (rewards already bootstrapped on truncations, advantages computed).</summary>
+    protected internal RolloutBuffer Rollout { get; }
 
     /// <summary>Rollouts collected so far.</summary>
     protected int Iteration { get; private set; }
@@ -96,7 +96,7 @@ public abstract class OnPolicyAlgorithm : Algorithm
     }
 
     /// <summary>Advantages shifted to zero mean and scaled to unit standard deviation (+1e-8), per batch.</summary>
-    protected static Tensor Normalized(Tensor advantages)
+    internal static Tensor Normalized(Tensor advantages)
     {
         using var floor = 1e-8.ToScalar();
         return (advantages - advantages.mean()) / advantages.std().add_(floor);
@@ -123,10 +123,14 @@ public abstract class OnPolicyAlgorithm : Algorithm
     protected override JsonObject AlgorithmState() => new() { ["iteration"] = Iteration, ["updates"] = Updates };
 
     /// <inheritdoc />
-    protected override void RestoreAlgorithmState(JsonObject state)
+    protected override Action StageAlgorithmState(JsonObject state)
     {
-        Iteration = (int)state["iteration"]!;
-        Updates = (int)state["updates"]!;
+        int iteration = StateValue<int>(state, "iteration"), updates = StateValue<int>(state, "updates");
+        return () =>
+        {
+            Iteration = iteration;
+            Updates = updates;
+        };
     }
 
     private void CollectRollout()

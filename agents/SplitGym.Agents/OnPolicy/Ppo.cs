@@ -62,19 +62,32 @@ public sealed class Ppo : OnPolicyAlgorithm
         return oldValues + (values - oldValues).clamp(lower, upper);
     }
 
+    /// <summary>
+    /// The value loss: mean squared error between the value prediction — clipped to ±<paramref name="clipVf"/>
+    /// around the rollout's value when given (<see cref="ClippedValues"/>) — and the λ-returns.
+    /// </summary>
+    internal static Tensor ValueLoss(Tensor values, Tensor oldValues, Tensor returns, double? clipVf) =>
+        nn.functional.mse_loss(clipVf is double clip ? ClippedValues(values, oldValues, clip) : values, returns);
+
+    /// <summary>
+    /// The advantages a minibatch step uses: normalised to zero mean and unit standard deviation within
+    /// the minibatch when <paramref name="normalize"/> (SB3 skips a minibatch of one, whose std is undefined).
+    /// </summary>
+    internal static Tensor MinibatchAdvantages(Tensor advantages, bool normalize) =>
+        normalize && advantages.shape[0] > 1 ? Normalized(advantages) : advantages;
+
     /// <summary>One clipped-surrogate step; false when the target KL stops the update.</summary>
     private bool TrainMinibatch(RolloutTensors batch, MinibatchStatistics stats)
     {
         var (logProbs, entropy, values) = EvaluateActions(batch.Observations, batch.Actions);
-        var advantages = PpoOptions.NormalizeAdvantage && batch.Advantages.shape[0] > 1 ? Normalized(batch.Advantages) : batch.Advantages;
+        var advantages = MinibatchAdvantages(batch.Advantages, PpoOptions.NormalizeAdvantage);
         var logRatio = logProbs - batch.OldLogProbs;
         var ratio = logRatio.exp();
         double clip = PpoOptions.ClipRange;
         using var lower = (1 - clip).ToScalar();
         using var upper = (1 + clip).ToScalar();
         var policyLoss = -min(advantages * ratio, advantages * ratio.clamp(lower, upper)).mean();
-        var predicted = PpoOptions.ClipRangeVf is double clipVf ? ClippedValues(values, batch.OldValues, clipVf) : values;
-        var valueLoss = nn.functional.mse_loss(predicted, batch.Returns);
+        var valueLoss = ValueLoss(values, batch.OldValues, batch.Returns, PpoOptions.ClipRangeVf);
         var entropyLoss = -entropy.mean();
         var loss = TotalLoss(policyLoss, entropyLoss, valueLoss);
         double approxKl;
