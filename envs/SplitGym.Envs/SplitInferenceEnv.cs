@@ -64,7 +64,7 @@ public sealed class SplitInferenceEnv : ArrayEnv
         _range = RangeOf(backend, options);
         _splitMin = options.SplitMin;
         _splitMax = options.SplitMax ?? backend.NumLayers - 1;
-        _reward = new RewardFunction(options.RewardForm, options.Lambda, options.MaxPerplexityRatio, backend.CleanPerplexity);
+        _reward = new RewardFunction(options.RewardForm, options.Lambda, options.MaxDegradation, backend.CleanPerplexity);
         _expectedPerplexity = new double[backend.NumLayers + 1];
         _expectedReward = new double[_splitMax - _splitMin + 1];
         _horizon = options.EpisodeLength;

@@ -18,8 +18,8 @@ internal static class SplitInferenceValidation
             throw new ArgumentOutOfRangeException(nameof(options), $"Split range [{options.SplitMin}, {splitMax}] is invalid; expected 1 ≤ pMin ≤ pMax ≤ {layers - 1} for a {layers}-layer model.");
         if (!(options.Lambda >= 0) || !double.IsFinite(options.Lambda))
             throw new ArgumentOutOfRangeException(nameof(options), options.Lambda, $"λ = {options.Lambda} is invalid; expected a finite λ ≥ 0.");
-        if (!(options.MaxPerplexityRatio > 0) || !double.IsFinite(options.MaxPerplexityRatio))
-            throw new ArgumentOutOfRangeException(nameof(options), options.MaxPerplexityRatio, $"MaxPerplexityRatio = {options.MaxPerplexityRatio} is invalid; expected a finite value > 0.");
+        if (!(options.MaxDegradation > 0) || !double.IsFinite(options.MaxDegradation))
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxDegradation, $"MaxDegradation (max_degradation) = {options.MaxDegradation} is invalid; expected a finite cap > 0 on PPL/PPL_clean − 1.");
         if (options.EpisodeLength < 1)
             throw new ArgumentOutOfRangeException(nameof(options), options.EpisodeLength, $"EpisodeLength = {options.EpisodeLength} is invalid; expected at least 1 step.");
         options.Drift?.Validated();

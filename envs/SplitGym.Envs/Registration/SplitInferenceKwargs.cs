@@ -19,7 +19,7 @@ namespace SplitGym.Envs.Registration;
 /// <item><term><c>table</c></term><description>Explicit table file (must belong to <c>model_dir</c>'s weights).</description></item>
 /// <item><term><c>case</c></term><description><c>L</c>, <c>H</c> or <c>A</c>.</description></item>
 /// <item><term><c>k</c></term><description>Largest move K (action space 2K + 1).</description></item>
-/// <item><term><c>lambda</c>, <c>reward</c>, <c>max_perplexity_ratio</c></term><description>Reward weight, form (<c>normalised</c>, <c>paper</c>, <c>authors</c>) and cap.</description></item>
+/// <item><term><c>lambda</c>, <c>reward</c>, <c>max_degradation</c></term><description>Reward weight, form (<c>normalised</c>, <c>paper</c>, <c>authors</c>) and cap on PPL/PPL_clean − 1.</description></item>
 /// <item><term><c>split_min</c>, <c>split_max</c></term><description>Allowed split range.</description></item>
 /// <item><term><c>drift_correlation</c>, <c>drift_spread</c></term><description>Gauss–Markov channel drift (off unless given).</description></item>
 /// </list>
@@ -64,7 +64,7 @@ public static class SplitInferenceKwargs
             MaxMove = kwargs.Get("k", start.MaxMove),
             Lambda = kwargs.Get("lambda", start.Lambda),
             RewardForm = kwargs.ContainsKey("reward") ? ParseReward(kwargs.Get("reward", "normalised")) : start.RewardForm,
-            MaxPerplexityRatio = kwargs.Get("max_perplexity_ratio", start.MaxPerplexityRatio),
+            MaxDegradation = kwargs.Get("max_degradation", start.MaxDegradation),
             SplitMin = kwargs.Get("split_min", start.SplitMin),
             SplitMax = kwargs.Get("split_max", start.SplitMax),
             Drift = driftCorrelation is double rho ? new GaussMarkovDrift(rho, kwargs.Get("drift_spread", 0.1)) : start.Drift,
