@@ -9,28 +9,11 @@ namespace SplitGym.Envs.Tests;
 /// <summary>Registry and checker tests on a model folder the test writes itself (config, weights bytes, table).</summary>
 public sealed class SplitInferenceRegistrationTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("splitgym-assets-").FullName;
-    private readonly Registry _registry = new();
+    private readonly TestModelFolder _folder = new();
 
-    public SplitInferenceRegistrationTests()
-    {
-        new LlamaConfig { HiddenSize = 32, IntermediateSize = 64, NumHiddenLayers = SyntheticTable.Layers, NumAttentionHeads = 4, VocabSize = 256 }
-            .Save(Path.Combine(_folder, "config.json"));
-        File.WriteAllBytes(Path.Combine(_folder, ModelAssets.WeightsFile), [1, 2, 3, 4]);
-        string sha = new ModelAssets(_folder).WeightsSha256();
-        SyntheticTable.Build(sha).Save(Path.Combine(_folder, "perplexity-nakagami-awgn.json"));
-        SyntheticTable.BuildErasure(sha).Save(Path.Combine(_folder, "perplexity-erasure.json"));
-        SplitInferenceRegistration.Register(_registry);
-    }
+    public void Dispose() => _folder.Dispose();
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
-
-    private Env<float[], int> Make(string id, Dictionary<string, object?>? extra = null)
-    {
-        var overrides = new Dictionary<string, object?> { ["model_dir"] = _folder };
-        foreach (var (key, value) in extra ?? []) overrides[key] = value;
-        return _registry.Make<float[], int>(id, overrides);
-    }
+    private Env<float[], int> Make(string id, Dictionary<string, object?>? extra = null) => _folder.Make(id, extra);
 
     [Fact]
     public void EveryRegisteredIdPassesTheChecker()
@@ -101,8 +84,7 @@ public sealed class SplitInferenceRegistrationTests : IDisposable
     [Fact]
     public void OverriddenStepLimitKeepsTheOracleExact()
     {
-        using var env = _registry.Make<float[], int>(SplitInferenceRegistration.DefaultId,
-            new Dictionary<string, object?> { ["model_dir"] = _folder, ["backend"] = "table-deterministic" }, maxEpisodeSteps: 50);
+        using var env = _folder.Make(SplitInferenceRegistration.DefaultId, new() { ["backend"] = "table-deterministic" }, maxEpisodeSteps: 50);
         env.Reset(seed: 4);
         for (int t = 0; t < 50; t++) env.Step(t % 3);
     }
@@ -110,7 +92,7 @@ public sealed class SplitInferenceRegistrationTests : IDisposable
     [Fact]
     public void ATableOfOtherWeightsIsRefused()
     {
-        File.WriteAllBytes(Path.Combine(_folder, ModelAssets.WeightsFile), [9, 9, 9]);
+        File.WriteAllBytes(Path.Combine(_folder.Path, ModelAssets.WeightsFile), [9, 9, 9]);
         var error = Assert.Throws<InvalidDataException>(() => Make(SplitInferenceRegistration.DefaultId));
         Assert.Contains("different model", error.Message);
     }
@@ -121,6 +103,6 @@ public sealed class SplitInferenceRegistrationTests : IDisposable
         Assert.Contains("'quantum'", Assert.Throws<ArgumentException>(() => Make(SplitInferenceRegistration.DefaultId, new() { ["backend"] = "quantum" })).Message);
         Assert.Contains("'Z'", Assert.Throws<ArgumentException>(() => Make(SplitInferenceRegistration.DefaultId, new() { ["case"] = "Z" })).Message);
         Assert.Contains("'colour'", Assert.Throws<ArgumentException>(() => Make(SplitInferenceRegistration.DefaultId, new() { ["colour"] = "red" })).Message);
-        Assert.Contains("does not exist", Assert.Throws<DirectoryNotFoundException>(() => _registry.Make(SplitInferenceRegistration.DefaultId, new Dictionary<string, object?> { ["model_dir"] = "/nonexistent/model" })).Message);
+        Assert.Contains("does not exist", Assert.Throws<DirectoryNotFoundException>(() => _folder.Registry.Make(SplitInferenceRegistration.DefaultId, new Dictionary<string, object?> { ["model_dir"] = "/nonexistent/model" })).Message);
     }
 }
