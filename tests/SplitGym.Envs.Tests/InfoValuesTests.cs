@@ -8,20 +8,13 @@ public class InfoValuesTests
 {
     private const double Lambda = 0.35;
 
-    /// <summary>Expected reward of every split 1..L−1 at a table knot, straight from the synthetic law.</summary>
-    private static double[] LawRewards(double sigma, double shape)
-    {
-        var shares = SyntheticTable.ComputeShares();
-        return [.. Enumerable.Range(1, SyntheticTable.Layers - 1).Select(p => -(SyntheticTable.Law(p, sigma, shape) / SyntheticTable.Clean - 1) - Lambda * shares[p])];
-    }
-
     private static double Info(IReadOnlyDictionary<string, object?> info, string key) => (double)info[key]!;
 
     [Fact]
     public void CleanPerplexityComputeShareAndOracleRewardAreTheTablesAndTheLaws()
     {
         using var env = new SplitInferenceEnv(SyntheticTable.Backend(deterministic: true), new SplitInferenceOptions { Lambda = Lambda });
-        var rewards = LawRewards(0.4, 2.0);
+        var rewards = SyntheticTable.LawRewards(0.4, 2.0, Lambda);
         int best = Array.IndexOf(rewards, rewards.Max()) + 1;
         var reset = env.Reset(seed: 1, new Dictionary<string, object?> { ["sigma"] = 0.4, ["shape"] = 2.0, ["split"] = 2 });
         Assert.Equal(SyntheticTable.Clean, Info(reset.Info, SplitInferenceInfo.CleanPerplexity));

@@ -30,6 +30,13 @@ internal static class SyntheticTable
         return shares;
     }
 
+    /// <summary>Expected reward of the default form for splits 1..L−1 (index p − 1) at a table knot, straight from the law.</summary>
+    public static double[] LawRewards(double sigma, double shape, double lambda)
+    {
+        var shares = ComputeShares();
+        return [.. Enumerable.Range(1, Layers - 1).Select(p => -(Law(p, sigma, shape) / Clean - 1) - lambda * shares[p])];
+    }
+
     public static readonly double[] ErasureProbabilities = [0.01, 0.05, 0.1, 0.2, 0.3];
 
     /// <summary>The erasure law: PPL = clean·(1 + (q/r(p))²), r(p) = 0.05 + 0.02·p.</summary>
