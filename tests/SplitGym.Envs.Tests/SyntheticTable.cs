@@ -47,6 +47,10 @@ internal static class SyntheticTable
     public static PerplexityTable Build(string sha256 = AnySha, double spread = 0.02) =>
         Build(sha256, ChannelDescription.DefaultNakagami, Sigmas, Shapes, (p, sigma, m) => Law(p, sigma, m), spread);
 
+    /// <summary>A Nakagami table on the usual grid sampling <paramref name="law"/> (split, σ, m) instead of <see cref="Law"/>.</summary>
+    public static PerplexityTable Build(string sha256, Func<int, double, double, double> law) =>
+        Build(sha256, ChannelDescription.DefaultNakagami, Sigmas, Shapes, law, 0.02);
+
     public static PerplexityTable BuildErasure(string sha256 = AnySha) =>
         Build(sha256, ChannelDescription.DefaultErasure, ErasureProbabilities, [0], (p, q, _) => ErasureLaw(p, q), 0.02);
 
