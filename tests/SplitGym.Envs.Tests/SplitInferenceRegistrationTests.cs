@@ -81,12 +81,28 @@ public sealed class SplitInferenceRegistrationTests : IDisposable
         }
     }
 
+    /// <summary>Degradation at σ = 0.4 of a model whose middle splits are fragile: crossing them to the robust last split pays only over long horizons.</summary>
+    private static double ValleyDegradation(int split) => split == 1 ? 0.5 : split == SyntheticTable.Layers - 1 ? 0 : 3;
+
     [Fact]
     public void OverriddenStepLimitKeepsTheOracleExact()
     {
-        using var env = _folder.Make(SplitInferenceRegistration.DefaultId, new() { ["backend"] = "table-deterministic" }, maxEpisodeSteps: 50);
-        env.Reset(seed: 4);
-        for (int t = 0; t < 50; t++) env.Step(t % 3);
+        // From split 1, walking to split 11 costs 9 steps at −3 and then pays 0 instead of −0.5 per step:
+        // worth it over 70 steps (−27 against −35), not over the registered 32, so only a 70-step plan is optimal.
+        const int steps = 70, start = 1;
+        using var folder = new TestModelFolder(nakagami: sha => SyntheticTable.Build(sha, (p, sigma, _) => SyntheticTable.Clean * (1 + ValleyDegradation(p) * sigma * sigma / 0.16)));
+        using var env = folder.Make(SplitInferenceRegistration.DefaultId, new() { ["backend"] = "table-deterministic", ["lambda"] = 0.0, ["sigma_min"] = 0.4, ["sigma_max"] = 0.4 }, maxEpisodeSteps: steps);
+        double[] rewards = [.. Enumerable.Range(1, SyntheticTable.Layers - 1).Select(p => -ValleyDegradation(p))];
+        env.Reset(seed: 4, new Dictionary<string, object?> { ["shape"] = 2.0, ["split"] = start });
+        double oracle = 0;
+        for (int t = 1; t <= steps; t++)
+        {
+            var step = env.Step(t % 3);
+            oracle += (double)step.Info[SplitInferenceInfo.OracleStepReward]!;
+            Assert.Equal(t == steps, step.Truncated);
+        }
+        Assert.Equal(-27, BruteForcePlans.BestByForwardSearch(rewards, start - 1, 1, steps), 1e-9);
+        Assert.Equal(-27, oracle, 1e-9);
     }
 
     [Fact]
