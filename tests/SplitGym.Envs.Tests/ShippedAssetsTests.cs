@@ -64,4 +64,19 @@ public class ShippedAssetsTests
             Assert.Equal(documented, raw.OracleSplit);
         }
     }
+
+    /// <summary>The observation bounds documented in SplitInferenceEnv's XML docs and the README.</summary>
+    [Theory]
+    [InlineData("SplitInference-L-k1-v0", 0f, 9.6f, 0.5f, 8f, 31f)]
+    [InlineData("SplitInference-H-k3-v0", 16f, 64f, 0.5f, 8f, 31f)]
+    [InlineData("SplitInference-A-k2-v0", 0f, 64f, 0.5f, 8f, 31f)]
+    [InlineData("SplitInference-v0", 0f, 64f, 0.5f, 8f, 31f)]
+    [InlineData("SplitInferenceAuthors-v0", 0.01f, 0.3f, 0f, 0f, 10f)]
+    public void ObservationBoundsAreTheDocumentedOnes(string id, float sigmaMin, float sigmaMax, float shapeMin, float shapeMax, float splitMax)
+    {
+        using var env = SplitInferenceRegistration.RegisterDefaults().Make<float[], int>(id);
+        var box = (SplitGym.Core.Spaces.Box<float>)env.ObservationSpace;
+        Assert.Equal([sigmaMin, shapeMin, 1f], box.Low.ToArray());
+        Assert.Equal([sigmaMax, shapeMax, splitMax], box.High.ToArray());
+    }
 }

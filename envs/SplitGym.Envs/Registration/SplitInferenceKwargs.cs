@@ -11,25 +11,9 @@ namespace SplitGym.Envs.Registration;
 /// how they become a backend and <see cref="SplitInferenceOptions"/>.
 /// </summary>
 /// <remarks>
-/// Each kwarg, its meaning, default and units (every value is validated when the env is built; a bad
-/// value fails naming the kwarg, the value and the expected range):
-/// <list type="table">
-/// <item><term><c>preset</c></term><description><c>authors</c> starts from <see cref="SplitInferencePresets.Authors"/> instead of the defaults; default none.</description></item>
-/// <item><term><c>backend</c></term><description><c>table</c> (default; noisy measurements drawn from the recorded spread) or <c>table-deterministic</c> (the interpolated mean). The live backend is not offered here: it needs the checkpoint loaded in TorchSharp and the evaluation text, and costs about 0.3 s per step, so it is built in code (<see cref="LiveBackend"/>).</description></item>
-/// <item><term><c>variant</c></term><description>Channel variant of the table: <c>nakagami-awgn</c> (default) or <c>erasure</c>.</description></item>
-/// <item><term><c>model_dir</c></term><description>Checkpoint folder with its tables; default the shipped tiny LLaMA. On a user's folder (or <c>table</c>) the env checks once that the cases L and H call for different splits and warns otherwise (<see cref="CaseSeparationCheck"/>).</description></item>
-/// <item><term><c>table</c></term><description>Explicit table file (must belong to <c>model_dir</c>'s weights); default <c>perplexity-{variant}.json</c> in the folder.</description></item>
-/// <item><term><c>case</c></term><description><c>L</c>, <c>H</c> or <c>A</c> (default A): fractions of the table's σ axis, see <see cref="ChannelCases"/>.</description></item>
-/// <item><term><c>sigma_min</c>, <c>sigma_max</c></term><description>Explicit σ range of the episode channel (hidden-state units; erasure probability q for the erasure variant), inside the table's coverage; each defaults to the case's end.</description></item>
-/// <item><term><c>shape_min</c>, <c>shape_max</c></term><description>Explicit Nakagami m range (dimensionless, &gt; 0; [0, 0] for erasure), inside the table's shape axis; each defaults to the case's end.</description></item>
-/// <item><term><c>k</c></term><description>Largest move K in layers per step, ≥ 1 (action space 2K + 1); default 1.</description></item>
-/// <item><term><c>lambda</c></term><description>Weight λ ≥ 0 of the UE compute share (dimensionless); default <see cref="SplitInferenceOptions.DefaultLambda"/>.</description></item>
-/// <item><term><c>reward</c></term><description>Reward form: <c>normalised</c> (default), <c>paper</c> or <c>authors</c> (<see cref="RewardForm"/>).</description></item>
-/// <item><term><c>max_degradation</c></term><description>Cap D &gt; 0 on PPL/PPL_clean − 1 in the reward (dimensionless); default 10.</description></item>
-/// <item><term><c>split_min</c>, <c>split_max</c></term><description>Allowed split range in layers, 1 ≤ split_min ≤ split_max ≤ L − 1; default [1, L − 1].</description></item>
-/// <item><term><c>drift_correlation</c></term><description>Step-to-step correlation ρ ∈ [0, 1] of the Gauss–Markov drift of σ and log m; drift is off unless given.</description></item>
-/// <item><term><c>drift_spread</c></term><description>Stationary spread of that drift as a fraction ≥ 0 of the range width; default <see cref="DefaultDriftSpread"/>; an error without <c>drift_correlation</c>.</description></item>
-/// </list>
+/// Each kwarg with its meaning, default and units is listed in the Arguments section of
+/// <see cref="SplitInferenceEnv"/>; every value is validated when the env is built, and a bad value
+/// fails naming the kwarg, the value and the expected range.
 /// </remarks>
 public static class SplitInferenceKwargs
 {
