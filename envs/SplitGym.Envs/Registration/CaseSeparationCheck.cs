@@ -23,20 +23,19 @@ internal static class CaseSeparationCheck
     /// <summary>
     /// Checks once per process per table and reward setting whether the most common p* of case L
     /// differs from that of case H; emits an <see cref="EnvWarnings"/> warning naming the ranges and
-    /// the kwargs that set them explicitly when it does not. Returns true when the cases separate.
+    /// the kwargs that set them explicitly when it does not.
     /// </summary>
-    public static bool CheckOnce(IRewardBackend backend, SplitInferenceOptions options, string source)
+    public static void CheckOnce(IRewardBackend backend, SplitInferenceOptions options, string source)
     {
         string key = string.Create(CultureInfo.InvariantCulture,
             $"{source}|{options.Lambda}|{options.RewardForm}|{options.MaxDegradation}|{options.SplitMin}|{options.SplitMax}");
-        if (!Checked.TryAdd(key, true)) return true;
+        if (!Checked.TryAdd(key, true)) return;
         var (low, lowRange) = TypicalOptimalSplit(backend, options, ChannelCase.Low);
         var (high, highRange) = TypicalOptimalSplit(backend, options, ChannelCase.High);
-        if (low != high) return true;
+        if (low != high) return;
         EnvWarnings.Emit(string.Create(CultureInfo.InvariantCulture,
             $"The channel cases L and H do not separate for the table '{source}': with λ = {options.Lambda} the most common optimal split is p* = {low} both in case L (σ ∈ [{lowRange.SigmaMin:G4}, {lowRange.SigmaMax:G4}]) and in case H (σ ∈ [{highRange.SigmaMin:G4}, {highRange.SigmaMax:G4}]), because the cases are fixed fractions ({ChannelCases.LowFraction} and {ChannelCases.HighFraction}) of the σ axis tuned on the shipped model. ")
             + "Set the channel range explicitly with the kwargs sigma_min and sigma_max (and shape_min, shape_max), or choose λ for this table with `splitgym calibrate plot` (docs/calibration.md).");
-        return false;
     }
 
     private static (int Split, ChannelRange Range) TypicalOptimalSplit(IRewardBackend backend, SplitInferenceOptions options, ChannelCase channelCase)
