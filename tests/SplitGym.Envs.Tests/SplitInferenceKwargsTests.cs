@@ -95,6 +95,8 @@ public sealed class SplitInferenceKwargsTests : IDisposable
     [InlineData("preset", "paper", "'paper'", "'authors' or none")]
     [InlineData("case", "M", "'M'", "L (low noise), H (high noise) or A (all)")]
     [InlineData("k", "two", "got two", "must be a Int32")]
+    [InlineData("variant", "awgn", "'awgn'", "'nakagami-awgn' or 'erasure'")]
+    [InlineData("backend", "live", "'live'", "'table' or 'table-deterministic'")]
     public void BadValuesFailNamingTheValueAndTheExpectedRange(string key, object value, string namesValue, string namesExpectation)
     {
         var message = Assert.ThrowsAny<ArgumentException>(() => Make(new() { [key] = value })).Message;

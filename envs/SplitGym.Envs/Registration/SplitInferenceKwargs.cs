@@ -37,6 +37,8 @@ public static class SplitInferenceKwargs
     {
         string kind = kwargs.Get("backend", "table");
         string variant = kwargs.Get("variant", ChannelDescription.NakagamiAwgn);
+        if (!ChannelDescription.Variants.Contains(variant))
+            throw new ArgumentException($"Unknown variant '{variant}'; expected {string.Join(" or ", ChannelDescription.Variants.Select(v => $"'{v}'"))}.");
         string? modelDir = kwargs.Get<string?>("model_dir", null);
         string? table = kwargs.Get<string?>("table", null);
         var assets = modelDir is null ? ModelAssets.Default : new ModelAssets(modelDir);
