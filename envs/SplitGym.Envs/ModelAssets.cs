@@ -60,12 +60,13 @@ public sealed class ModelAssets
         return table;
     }
 
-    /// <summary>C_UE(p) for p = 0..L, from the config and the table's evaluation window length.</summary>
+    /// <summary>
+    /// C_UE(p) for p = 0..L, from the config (including an explicit <c>head_dim</c>) and the table's
+    /// evaluation window length; the same <see cref="DecoderDimensions.From"/> the calibration costs with.
+    /// </summary>
     public double[] ComputeShares(int sequenceLength)
     {
-        var load = new ComputeLoad(new DecoderDimensions(
-            Config.HiddenSize, Config.IntermediateSize, Config.NumAttentionHeads, Config.KeyValueHeads,
-            Config.VocabSize, Config.NumHiddenLayers, sequenceLength));
+        var load = new ComputeLoad(DecoderDimensions.From(Config, sequenceLength));
         return [.. Enumerable.Range(0, Config.NumHiddenLayers + 1).Select(load.UeShare)];
     }
 

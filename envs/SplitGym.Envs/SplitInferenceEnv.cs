@@ -20,10 +20,20 @@ namespace SplitGym.Envs;
 /// for wireless LLM inference in edge computing: a model-based RL approach", FITEE 2025.</para>
 /// <para><b>Action Space.</b> <c>Discrete(2K + 1)</c>: action a moves the split by a − K layers,
 /// clipped to [pMin, pMax]; action K stays. K = 1, 2, 3 are the paper's spaces of size 3, 5, 7.</para>
-/// <para><b>Observation Space.</b> <c>Box(float32[3])</c> = [σ, m, p]: noise intensity σ (hidden-state
-/// units; the erasure probability q for the erasure variant) within the case's σ range, Nakagami shape m
-/// within the case's m range ([0, 0] for erasure), and the split p ∈ [pMin, pMax].</para>
-/// <para><b>Rewards.</b> Default <c>−min(PPL/PPL_clean − 1, cap) − λ·C_UE(p)</c> where PPL is one
+/// <para><b>Observation Space.</b> <c>Box(float32[3])</c> = [σ, m, p], with bounds [σmin, mmin, pMin] to
+/// [σmax, mmax, pMax]: the noise intensity σ (hidden-state units; the erasure probability q for the
+/// erasure variant) within the episode's channel range, the Nakagami shape m (dimensionless) within it,
+/// and the split p (layers on the UE). The case's σ range is a fraction of the table's σ axis
+/// (<see cref="ChannelCases"/>), m spans the table's shape axis. For the registered ids on the shipped
+/// 32-layer model:
+/// <list type="table">
+/// <listheader><term>id</term><description>low → high</description></listheader>
+/// <item><term><c>SplitInference-L-k*-v0</c></term><description>[0, 0.5, 1] → [9.6, 8, 31]</description></item>
+/// <item><term><c>SplitInference-H-k*-v0</c></term><description>[16, 0.5, 1] → [64, 8, 31]</description></item>
+/// <item><term><c>SplitInference-v0</c>, <c>SplitInference-A-k*-v0</c></term><description>[0, 0.5, 1] → [64, 8, 31]</description></item>
+/// <item><term><c>SplitInferenceAuthors-v0</c></term><description>[0.01, 0, 1] → [0.3, 0, 10] (q, no fading, p)</description></item>
+/// </list></para>
+/// <para><b>Rewards.</b> Default <c>−min(PPL/PPL_clean − 1, D) − λ·C_UE(p)</c> (dimensionless; D = <c>max_degradation</c>, default 10) where PPL is one
 /// measurement of the split model's perplexity under the current channel at the new split and C_UE(p)
 /// the UE's FLOP share; also the paper's raw form and the authors' released-code form
 /// (<see cref="RewardForm"/>). The info carries the uncapped perplexity, the oracle split p*, the
@@ -32,8 +42,30 @@ namespace SplitGym.Envs;
 /// the split uniformly from [pMin, pMax]. Reset options <c>sigma</c>, <c>shape</c> and <c>split</c> fix them.</para>
 /// <para><b>Episode End.</b> Never terminates; truncated after <see cref="SplitInferenceOptions.EpisodeLength"/>
 /// steps by the registered <c>TimeLimit</c>.</para>
-/// <para><b>Arguments.</b> A reward backend (<see cref="TableBackend"/> by default through the registry,
-/// or the live split LLaMA, or a learned surrogate) and <see cref="SplitInferenceOptions"/>.</para>
+/// <para><b>Arguments.</b> In code: a reward backend (<see cref="TableBackend"/>, the live split LLaMA
+/// <see cref="LiveBackend"/>, or a learned surrogate <see cref="LearnedBackend"/>), <see cref="SplitInferenceOptions"/>
+/// and the render mode (null or <c>ansi</c>). Through the registry (<c>Make(id, kwargs)</c>), these kwargs
+/// (snake_case, Gymnasium style; a bad value fails naming the kwarg, the value and the expected range):
+/// <list type="table">
+/// <item><term><c>preset</c></term><description><c>authors</c> starts from <see cref="SplitInferencePresets.Authors"/> instead of the defaults; default none.</description></item>
+/// <item><term><c>backend</c></term><description><c>table</c> (default; noisy measurements drawn from the recorded spread) or <c>table-deterministic</c> (the interpolated mean). The live backend is not offered here: it needs the checkpoint loaded in TorchSharp and the evaluation text, and costs about 0.3 s per step, so it is built in code (<see cref="LiveBackend"/>).</description></item>
+/// <item><term><c>variant</c></term><description>Channel variant of the table: <c>nakagami-awgn</c> (default) or <c>erasure</c>.</description></item>
+/// <item><term><c>model_dir</c></term><description>Checkpoint folder with its tables; default the shipped tiny LLaMA. On a user's folder (or <c>table</c>) the env checks once that the cases L and H call for different splits and warns otherwise (<see cref="Registration.CaseSeparationCheck"/>).</description></item>
+/// <item><term><c>table</c></term><description>Explicit table file (must belong to <c>model_dir</c>'s weights); default <c>perplexity-{variant}.json</c> in the folder.</description></item>
+/// <item><term><c>case</c></term><description><c>L</c>, <c>H</c> or <c>A</c> (default A): fractions of the table's σ axis, see <see cref="ChannelCases"/>.</description></item>
+/// <item><term><c>sigma_min</c>, <c>sigma_max</c></term><description>Explicit σ range of the episode channel (hidden-state units; erasure probability q for the erasure variant), inside the table's coverage; each defaults to the case's end.</description></item>
+/// <item><term><c>shape_min</c>, <c>shape_max</c></term><description>Explicit Nakagami m range (dimensionless, &gt; 0; [0, 0] for erasure), inside the table's shape axis; each defaults to the case's end.</description></item>
+/// <item><term><c>k</c></term><description>Largest move K in layers per step, ≥ 1 (action space 2K + 1); default 1.</description></item>
+/// <item><term><c>lambda</c></term><description>Weight λ ≥ 0 of the UE compute share (dimensionless); default <see cref="SplitInferenceOptions.DefaultLambda"/>.</description></item>
+/// <item><term><c>reward</c></term><description>Reward form: <c>normalised</c> (default), <c>paper</c> or <c>authors</c> (<see cref="RewardForm"/>).</description></item>
+/// <item><term><c>max_degradation</c></term><description>Cap D &gt; 0 on PPL/PPL_clean − 1 in the reward (dimensionless); default 10.</description></item>
+/// <item><term><c>split_min</c>, <c>split_max</c></term><description>Allowed split range in layers, 1 ≤ split_min ≤ split_max ≤ L − 1; default [1, L − 1].</description></item>
+/// <item><term><c>drift_correlation</c></term><description>Step-to-step correlation ρ ∈ [0, 1] of the Gauss–Markov drift of σ and log m; drift is off unless given.</description></item>
+/// <item><term><c>drift_spread</c></term><description>Stationary spread of that drift as a fraction ≥ 0 of the range width; default <see cref="Registration.SplitInferenceKwargs.DefaultDriftSpread"/> (0.1); an error without <c>drift_correlation</c>.</description></item>
+/// <item><term><c>render_mode</c></term><description><c>ansi</c> for a one-line text picture, or none (default).</description></item>
+/// </list>
+/// The episode length is the registry's <c>max_episode_steps</c> (32 steps, 5 for the authors' id; <c>Make(id, maxEpisodeSteps: n)</c>
+/// overrides it and the oracle plans over n).</para>
 /// <para><b>Version History.</b> v0: initial version.</para>
 /// </remarks>
 public sealed class SplitInferenceEnv : ArrayEnv
@@ -64,7 +96,7 @@ public sealed class SplitInferenceEnv : ArrayEnv
         _range = RangeOf(backend, options);
         _splitMin = options.SplitMin;
         _splitMax = options.SplitMax ?? backend.NumLayers - 1;
-        _reward = new RewardFunction(options.RewardForm, options.Lambda, options.MaxPerplexityRatio, backend.CleanPerplexity);
+        _reward = new RewardFunction(options.RewardForm, options.Lambda, options.MaxDegradation, backend.CleanPerplexity);
         _expectedPerplexity = new double[backend.NumLayers + 1];
         _expectedReward = new double[_splitMax - _splitMin + 1];
         _horizon = options.EpisodeLength;

@@ -34,8 +34,12 @@ public sealed record SplitInferenceOptions
     /// <summary>Reward formula.</summary>
     public RewardForm RewardForm { get; init; } = RewardForm.Normalised;
 
-    /// <summary>Cap on the perplexity degradation PPL/PPL_clean − 1 in the reward (the uncapped value is in the info).</summary>
-    public double MaxPerplexityRatio { get; init; } = 10;
+    /// <summary>
+    /// Cap D on the perplexity degradation <c>PPL/PPL_clean − 1</c> in the reward (dimensionless, finite, &gt; 0;
+    /// default 10, so the perplexity ratio itself is capped at D + 1 = 11). It keeps value targets bounded
+    /// when the channel is catastrophic; the uncapped perplexity is always in the info.
+    /// </summary>
+    public double MaxDegradation { get; init; } = 10;
 
     /// <summary>Channel case from which each episode's channel is drawn.</summary>
     public ChannelCase Case { get; init; } = ChannelCase.All;

@@ -29,4 +29,26 @@ internal static class BruteForcePlans
         }
         return (best, sum / sequences);
     }
+
+    /// <summary>
+    /// The best return for horizons too long to enumerate: forward search over the best return of reaching
+    /// each split after each step (the planner under test works backwards over moves to go).
+    /// </summary>
+    public static double BestByForwardSearch(double[] rewardBySplit, int start, int maxMove, int steps)
+    {
+        int count = rewardBySplit.Length;
+        var reach = Enumerable.Range(0, count).Select(p => p == start ? 0.0 : double.NegativeInfinity).ToArray();
+        for (int t = 0; t < steps; t++)
+        {
+            var next = new double[count];
+            for (int to = 0; to < count; to++)
+            {
+                var sources = Enumerable.Range(0, count).Where(from => Math.Abs(to - from) <= maxMove);
+                // Clipped moves: from the ends, a move past the boundary lands on the boundary, which a smaller move also reaches.
+                next[to] = sources.Max(from => reach[from]) + rewardBySplit[to];
+            }
+            reach = next;
+        }
+        return reach.Max();
+    }
 }

@@ -1,5 +1,6 @@
 using SplitGym.Core.Checking;
 using SplitGym.Envs.Backends;
+using SplitGym.Envs.Registration;
 using SplitGym.Llm.Calibration;
 using SplitGym.Llm.Model;
 using SplitGym.Llm.Perplexity;
@@ -82,6 +83,8 @@ public sealed class LiveBackendTests : IDisposable
         Assert.Empty(EnvChecker.Check(env, skipRenderCheck: true, skipCloseCheck: true));
         double[] Run() { env.Reset(seed: 8); return [.. Enumerable.Range(0, 5).Select(t => env.Step(t % 3).Reward)]; }
         Assert.Equal(Run(), Run());
+        using var highK3 = new SplitInferenceEnv(live, new SplitInferenceOptions { Case = Channel.ChannelCase.High, MaxMove = 3, Drift = new Channel.GaussMarkovDrift(0.9, 0.1) });
+        Assert.Empty(EnvChecker.Check(highK3, skipRenderCheck: true, skipCloseCheck: true));
     }
 
     [Fact]
@@ -94,6 +97,20 @@ public sealed class LiveBackendTests : IDisposable
         var step = env.Step(1);
         Assert.Equal(SyntheticTable.Law(3, 0.4, 2.0), (double)step.Info[SplitInferenceInfo.Perplexity]!, 12);
         Assert.Equal(0.0, (double)step.Info[SplitInferenceInfo.LiveEvaluations]!);
+    }
+
+    [Fact]
+    public void LearnedBackedEnvPassesTheCheckerWithTheOptionsOfEveryRegisteredNakagamiId()
+    {
+        using var folder = new TestModelFolder();
+        foreach (var id in SplitInferenceRegistration.Ids.Where(id => id != SplitInferenceRegistration.AuthorsId))
+        {
+            SplitInferenceOptions options;
+            using (var made = folder.Make(id)) options = ((SplitInferenceEnv)made.Unwrapped).Options;
+            var learned = new LearnedBackend(new LawModel(), SyntheticTable.Layers, SyntheticTable.Clean, SyntheticTable.ComputeShares(), SyntheticTable.Backend().Coverage);
+            using var env = new SplitInferenceEnv(learned, options);
+            Assert.Empty(EnvChecker.Check(env, skipRenderCheck: true, skipCloseCheck: true));
+        }
     }
 
     private sealed class LawModel : IPerplexityModel

@@ -71,7 +71,7 @@ public class SplitInferenceEnvTests
     [Fact]
     public void CapLimitsThePerplexityTermButNotTheInfo()
     {
-        using var env = Env(new SplitInferenceOptions { MaxPerplexityRatio = 0.5, Lambda = 0 }, deterministic: true);
+        using var env = Env(new SplitInferenceOptions { MaxDegradation = 0.5, Lambda = 0 }, deterministic: true);
         env.Reset(seed: 2, options: new Dictionary<string, object?> { ["sigma"] = 0.8, ["shape"] = 0.5, ["split"] = 1 });
         var step = env.Step(1);
         Assert.Equal(-0.5, step.Reward, 12);

@@ -9,28 +9,11 @@ namespace SplitGym.Envs.Tests;
 /// <summary>Registry and checker tests on a model folder the test writes itself (config, weights bytes, table).</summary>
 public sealed class SplitInferenceRegistrationTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("splitgym-assets-").FullName;
-    private readonly Registry _registry = new();
+    private readonly TestModelFolder _folder = new();
 
-    public SplitInferenceRegistrationTests()
-    {
-        new LlamaConfig { HiddenSize = 32, IntermediateSize = 64, NumHiddenLayers = SyntheticTable.Layers, NumAttentionHeads = 4, VocabSize = 256 }
-            .Save(Path.Combine(_folder, "config.json"));
-        File.WriteAllBytes(Path.Combine(_folder, ModelAssets.WeightsFile), [1, 2, 3, 4]);
-        string sha = new ModelAssets(_folder).WeightsSha256();
-        SyntheticTable.Build(sha).Save(Path.Combine(_folder, "perplexity-nakagami-awgn.json"));
-        SyntheticTable.BuildErasure(sha).Save(Path.Combine(_folder, "perplexity-erasure.json"));
-        SplitInferenceRegistration.Register(_registry);
-    }
+    public void Dispose() => _folder.Dispose();
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
-
-    private Env<float[], int> Make(string id, Dictionary<string, object?>? extra = null)
-    {
-        var overrides = new Dictionary<string, object?> { ["model_dir"] = _folder };
-        foreach (var (key, value) in extra ?? []) overrides[key] = value;
-        return _registry.Make<float[], int>(id, overrides);
-    }
+    private Env<float[], int> Make(string id, Dictionary<string, object?>? extra = null) => _folder.Make(id, extra);
 
     [Fact]
     public void EveryRegisteredIdPassesTheChecker()
@@ -98,19 +81,34 @@ public sealed class SplitInferenceRegistrationTests : IDisposable
         }
     }
 
+    /// <summary>Degradation at σ = 0.4 of a model whose middle splits are fragile: crossing them to the robust last split pays only over long horizons.</summary>
+    private static double ValleyDegradation(int split) => split == 1 ? 0.5 : split == SyntheticTable.Layers - 1 ? 0 : 3;
+
     [Fact]
     public void OverriddenStepLimitKeepsTheOracleExact()
     {
-        using var env = _registry.Make<float[], int>(SplitInferenceRegistration.DefaultId,
-            new Dictionary<string, object?> { ["model_dir"] = _folder, ["backend"] = "table-deterministic" }, maxEpisodeSteps: 50);
-        env.Reset(seed: 4);
-        for (int t = 0; t < 50; t++) env.Step(t % 3);
+        // From split 1, walking to split 11 costs 9 steps at −3 and then pays 0 instead of −0.5 per step:
+        // worth it over 70 steps (−27 against −35), not over the registered 32, so only a 70-step plan is optimal.
+        const int steps = 70, start = 1;
+        using var folder = new TestModelFolder(nakagami: sha => SyntheticTable.Build(sha, (p, sigma, _) => SyntheticTable.Clean * (1 + ValleyDegradation(p) * sigma * sigma / 0.16)));
+        using var env = folder.Make(SplitInferenceRegistration.DefaultId, new() { ["backend"] = "table-deterministic", ["lambda"] = 0.0, ["sigma_min"] = 0.4, ["sigma_max"] = 0.4 }, maxEpisodeSteps: steps);
+        double[] rewards = [.. Enumerable.Range(1, SyntheticTable.Layers - 1).Select(p => -ValleyDegradation(p))];
+        env.Reset(seed: 4, new Dictionary<string, object?> { ["shape"] = 2.0, ["split"] = start });
+        double oracle = 0;
+        for (int t = 1; t <= steps; t++)
+        {
+            var step = env.Step(t % 3);
+            oracle += (double)step.Info[SplitInferenceInfo.OracleStepReward]!;
+            Assert.Equal(t == steps, step.Truncated);
+        }
+        Assert.Equal(-27, BruteForcePlans.BestByForwardSearch(rewards, start - 1, 1, steps), 1e-9);
+        Assert.Equal(-27, oracle, 1e-9);
     }
 
     [Fact]
     public void ATableOfOtherWeightsIsRefused()
     {
-        File.WriteAllBytes(Path.Combine(_folder, ModelAssets.WeightsFile), [9, 9, 9]);
+        File.WriteAllBytes(Path.Combine(_folder.Path, ModelAssets.WeightsFile), [9, 9, 9]);
         var error = Assert.Throws<InvalidDataException>(() => Make(SplitInferenceRegistration.DefaultId));
         Assert.Contains("different model", error.Message);
     }
@@ -121,6 +119,6 @@ public sealed class SplitInferenceRegistrationTests : IDisposable
         Assert.Contains("'quantum'", Assert.Throws<ArgumentException>(() => Make(SplitInferenceRegistration.DefaultId, new() { ["backend"] = "quantum" })).Message);
         Assert.Contains("'Z'", Assert.Throws<ArgumentException>(() => Make(SplitInferenceRegistration.DefaultId, new() { ["case"] = "Z" })).Message);
         Assert.Contains("'colour'", Assert.Throws<ArgumentException>(() => Make(SplitInferenceRegistration.DefaultId, new() { ["colour"] = "red" })).Message);
-        Assert.Contains("does not exist", Assert.Throws<DirectoryNotFoundException>(() => _registry.Make(SplitInferenceRegistration.DefaultId, new Dictionary<string, object?> { ["model_dir"] = "/nonexistent/model" })).Message);
+        Assert.Contains("does not exist", Assert.Throws<DirectoryNotFoundException>(() => _folder.Registry.Make(SplitInferenceRegistration.DefaultId, new Dictionary<string, object?> { ["model_dir"] = "/nonexistent/model" })).Message);
     }
 }

@@ -16,10 +16,10 @@ public class SplitInferenceValidationTests
         Assert.Contains("pMax ≤ 11", Fails(new SplitInferenceOptions { SplitMax = 12 }));
 
     [Fact]
-    public void ZeroMoveIsRejected() => Assert.Contains("K = 0", Fails(new SplitInferenceOptions { MaxMove = 0 }));
+    public void ZeroMoveIsRejected() => Assert.Contains("K (kwarg k) = 0", Fails(new SplitInferenceOptions { MaxMove = 0 }));
 
     [Fact]
-    public void NegativeLambdaIsRejected() => Assert.Contains("λ = -1", Fails(new SplitInferenceOptions { Lambda = -1 }));
+    public void NegativeLambdaIsRejected() => Assert.Contains("λ (kwarg lambda) = -1", Fails(new SplitInferenceOptions { Lambda = -1 }));
 
     [Fact]
     public void NegativeSigmaRangeIsRejected() =>

@@ -30,6 +30,13 @@ internal static class SyntheticTable
         return shares;
     }
 
+    /// <summary>Expected reward of the default form for splits 1..L−1 (index p − 1) at a table knot, straight from the law.</summary>
+    public static double[] LawRewards(double sigma, double shape, double lambda)
+    {
+        var shares = ComputeShares();
+        return [.. Enumerable.Range(1, Layers - 1).Select(p => -(Law(p, sigma, shape) / Clean - 1) - lambda * shares[p])];
+    }
+
     public static readonly double[] ErasureProbabilities = [0.01, 0.05, 0.1, 0.2, 0.3];
 
     /// <summary>The erasure law: PPL = clean·(1 + (q/r(p))²), r(p) = 0.05 + 0.02·p.</summary>
@@ -39,6 +46,10 @@ internal static class SyntheticTable
 
     public static PerplexityTable Build(string sha256 = AnySha, double spread = 0.02) =>
         Build(sha256, ChannelDescription.DefaultNakagami, Sigmas, Shapes, (p, sigma, m) => Law(p, sigma, m), spread);
+
+    /// <summary>A Nakagami table on the usual grid sampling <paramref name="law"/> (split, σ, m) instead of <see cref="Law"/>.</summary>
+    public static PerplexityTable Build(string sha256, Func<int, double, double, double> law) =>
+        Build(sha256, ChannelDescription.DefaultNakagami, Sigmas, Shapes, law, 0.02);
 
     public static PerplexityTable BuildErasure(string sha256 = AnySha) =>
         Build(sha256, ChannelDescription.DefaultErasure, ErasureProbabilities, [0], (p, q, _) => ErasureLaw(p, q), 0.02);

@@ -16,9 +16,9 @@ public sealed record GaussMarkovDrift(double Correlation, double RelativeSpread)
     public IChannelDrift Validated()
     {
         if (!(Correlation >= 0 && Correlation <= 1))
-            throw new ArgumentOutOfRangeException(nameof(Correlation), Correlation, "Drift correlation ρ must lie in [0, 1].");
+            throw new ArgumentOutOfRangeException(nameof(Correlation), Correlation, $"Drift correlation ρ (drift_correlation) = {Correlation} is invalid; expected ρ ∈ [0, 1].");
         if (!(RelativeSpread >= 0) || !double.IsFinite(RelativeSpread))
-            throw new ArgumentOutOfRangeException(nameof(RelativeSpread), RelativeSpread, "Drift spread must be finite and ≥ 0.");
+            throw new ArgumentOutOfRangeException(nameof(RelativeSpread), RelativeSpread, $"Drift spread (drift_spread) = {RelativeSpread} is invalid; expected a finite fraction ≥ 0 of the range width.");
         return this;
     }
 

@@ -11,45 +11,48 @@ namespace SplitGym.Envs.Registration;
 /// how they become a backend and <see cref="SplitInferenceOptions"/>.
 /// </summary>
 /// <remarks>
-/// <list type="table">
-/// <item><term><c>preset</c></term><description><c>authors</c> starts from <see cref="SplitInferencePresets.Authors"/> instead of the defaults.</description></item>
-/// <item><term><c>backend</c></term><description><c>table</c> (default), <c>table-deterministic</c>.</description></item>
-/// <item><term><c>variant</c></term><description>Channel variant of the table: <c>nakagami-awgn</c> (default) or <c>erasure</c>.</description></item>
-/// <item><term><c>model_dir</c></term><description>Checkpoint folder with its tables; default the shipped tiny LLaMA.</description></item>
-/// <item><term><c>table</c></term><description>Explicit table file (must belong to <c>model_dir</c>'s weights).</description></item>
-/// <item><term><c>case</c></term><description><c>L</c>, <c>H</c> or <c>A</c>.</description></item>
-/// <item><term><c>k</c></term><description>Largest move K (action space 2K + 1).</description></item>
-/// <item><term><c>lambda</c>, <c>reward</c>, <c>max_perplexity_ratio</c></term><description>Reward weight, form (<c>normalised</c>, <c>paper</c>, <c>authors</c>) and cap.</description></item>
-/// <item><term><c>split_min</c>, <c>split_max</c></term><description>Allowed split range.</description></item>
-/// <item><term><c>drift_correlation</c>, <c>drift_spread</c></term><description>Gauss–Markov channel drift (off unless given).</description></item>
-/// </list>
+/// Each kwarg with its meaning, default and units is listed in the Arguments section of
+/// <see cref="SplitInferenceEnv"/>; every value is validated when the env is built, and a bad value
+/// fails naming the kwarg, the value and the expected range.
 /// </remarks>
 public static class SplitInferenceKwargs
 {
-    /// <summary>Builds the env the kwargs describe.</summary>
+    /// <summary>Stationary spread of the Gauss–Markov drift, as a fraction of the range width, when only <c>drift_correlation</c> is given.</summary>
+    public const double DefaultDriftSpread = 0.1;
+
+    private static readonly string[] RangeKeys = ["sigma_min", "sigma_max", "shape_min", "shape_max"];
+
+    /// <summary>Builds the env the kwargs describe; on a user's own table, checks once that the cases L and H separate (<see cref="CaseSeparationCheck"/>).</summary>
     public static SplitInferenceEnv Create(EnvKwargs kwargs)
     {
-        var backend = Backend(kwargs);
-        var options = Options(kwargs);
-        return new SplitInferenceEnv(backend, options, kwargs.RenderMode);
+        var (backend, userTable) = Backend(kwargs);
+        var options = Options(kwargs, backend.Coverage);
+        var env = new SplitInferenceEnv(backend, options, kwargs.RenderMode);
+        if (userTable is not null && options.ChannelRange is null) CaseSeparationCheck.CheckOnce(backend, options, userTable);
+        return env;
     }
 
-    private static IRewardBackend Backend(EnvKwargs kwargs)
+    /// <summary>The backend, and the path of the table when it is the user's own (<c>model_dir</c> or <c>table</c> given).</summary>
+    private static (IRewardBackend Backend, string? UserTable) Backend(EnvKwargs kwargs)
     {
         string kind = kwargs.Get("backend", "table");
         string variant = kwargs.Get("variant", ChannelDescription.NakagamiAwgn);
+        if (!ChannelDescription.Variants.Contains(variant))
+            throw new ArgumentException($"Unknown variant '{variant}'; expected {string.Join(" or ", ChannelDescription.Variants.Select(v => $"'{v}'"))}.");
         string? modelDir = kwargs.Get<string?>("model_dir", null);
         string? table = kwargs.Get<string?>("table", null);
         var assets = modelDir is null ? ModelAssets.Default : new ModelAssets(modelDir);
-        return kind switch
+        string? userTable = modelDir is null && table is null ? null : Path.GetFullPath(table ?? assets.TablePath(variant));
+        IRewardBackend backend = kind switch
         {
             "table" => assets.TableBackend(variant, deterministic: false, table),
             "table-deterministic" => assets.TableBackend(variant, deterministic: true, table),
-            _ => throw new ArgumentException($"Unknown backend '{kind}'; expected 'table' or 'table-deterministic' (the live backend is built in code with LiveBackend)."),
+            _ => throw new ArgumentException($"Unknown backend '{kind}'; expected 'table' or 'table-deterministic'. The live backend is built in code with LiveBackend: it needs the checkpoint loaded in TorchSharp and the evaluation text, and costs about 0.3 s per step."),
         };
+        return (backend, userTable);
     }
 
-    private static SplitInferenceOptions Options(EnvKwargs kwargs)
+    private static SplitInferenceOptions Options(EnvKwargs kwargs, ChannelRange coverage)
     {
         var start = kwargs.Get("preset", "none") switch
         {
@@ -57,18 +60,36 @@ public static class SplitInferenceKwargs
             "authors" => SplitInferencePresets.Authors,
             var other => throw new ArgumentException($"Unknown preset '{other}'; expected 'authors' or none."),
         };
-        double? driftCorrelation = kwargs.Get<double?>("drift_correlation", null);
+        var channelCase = kwargs.ContainsKey("case") ? ChannelCases.Parse(kwargs.Get("case", "A")) : start.Case;
         return start with
         {
-            Case = kwargs.ContainsKey("case") ? ChannelCases.Parse(kwargs.Get("case", "A")) : start.Case,
+            Case = channelCase,
+            ChannelRange = ExplicitRange(kwargs, start.ChannelRange ?? ChannelCases.RangeOf(channelCase, coverage)) ?? start.ChannelRange,
             MaxMove = kwargs.Get("k", start.MaxMove),
             Lambda = kwargs.Get("lambda", start.Lambda),
             RewardForm = kwargs.ContainsKey("reward") ? ParseReward(kwargs.Get("reward", "normalised")) : start.RewardForm,
-            MaxPerplexityRatio = kwargs.Get("max_perplexity_ratio", start.MaxPerplexityRatio),
+            MaxDegradation = kwargs.Get("max_degradation", start.MaxDegradation),
             SplitMin = kwargs.Get("split_min", start.SplitMin),
             SplitMax = kwargs.Get("split_max", start.SplitMax),
-            Drift = driftCorrelation is double rho ? new GaussMarkovDrift(rho, kwargs.Get("drift_spread", 0.1)) : start.Drift,
+            Drift = Drift(kwargs, start.Drift),
         };
+    }
+
+    /// <summary>The case's range with the ends given by <c>sigma_min</c>, <c>sigma_max</c>, <c>shape_min</c>, <c>shape_max</c> replaced; null when none is given.</summary>
+    private static ChannelRange? ExplicitRange(EnvKwargs kwargs, ChannelRange caseRange) =>
+        RangeKeys.Any(kwargs.ContainsKey)
+            ? new ChannelRange(
+                kwargs.Get("sigma_min", caseRange.SigmaMin), kwargs.Get("sigma_max", caseRange.SigmaMax),
+                kwargs.Get("shape_min", caseRange.ShapeMin), kwargs.Get("shape_max", caseRange.ShapeMax))
+            : null;
+
+    private static IChannelDrift? Drift(EnvKwargs kwargs, IChannelDrift? preset)
+    {
+        double? correlation = kwargs.Get<double?>("drift_correlation", null);
+        double? spread = kwargs.Get<double?>("drift_spread", null);
+        if (correlation is null && spread is not null)
+            throw new ArgumentException($"drift_spread = {spread} was given without drift_correlation; drift is off unless drift_correlation (ρ ∈ [0, 1]) is set too, e.g. drift_correlation = 0.9.");
+        return correlation is double rho ? new GaussMarkovDrift(rho, spread ?? DefaultDriftSpread) : preset;
     }
 
     private static RewardForm ParseReward(string name) => name switch

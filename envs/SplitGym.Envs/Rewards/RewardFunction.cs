@@ -7,14 +7,14 @@ namespace SplitGym.Envs.Rewards;
 /// </summary>
 /// <param name="Form">The reward formula.</param>
 /// <param name="Lambda">Weight λ ≥ 0 of the UE compute share.</param>
-/// <param name="MaxPerplexityRatio">Cap on <c>PPL/PPL_clean − 1</c> in the reward (dimensionless, &gt; 0).</param>
+/// <param name="MaxDegradation">Cap D on the degradation <c>PPL/PPL_clean − 1</c> in the reward (dimensionless, &gt; 0); the ratio itself is capped at D + 1.</param>
 /// <param name="CleanPerplexity">Perplexity of the unsplit model without channel (&gt; 0).</param>
-public sealed record RewardFunction(RewardForm Form, double Lambda, double MaxPerplexityRatio, double CleanPerplexity)
+public sealed record RewardFunction(RewardForm Form, double Lambda, double MaxDegradation, double CleanPerplexity)
 {
     /// <summary>The reward for perplexity <paramref name="perplexity"/> at split <paramref name="split"/> with UE compute share <paramref name="computeShare"/>.</summary>
     public double Evaluate(double perplexity, int split, double computeShare)
     {
-        double degradation = Math.Min(perplexity / CleanPerplexity - 1, MaxPerplexityRatio);
+        double degradation = Math.Min(perplexity / CleanPerplexity - 1, MaxDegradation);
         return Form switch
         {
             RewardForm.Normalised => -degradation - Lambda * computeShare,

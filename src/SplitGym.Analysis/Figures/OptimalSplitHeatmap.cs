@@ -30,7 +30,7 @@ public static class OptimalSplitHeatmap
         plot.Axes.Left.SetTicks([.. Enumerable.Range(0, rows).Select(i => (double)i)], [.. table.Intensities.Select(x => x.ToString("G3", CultureInfo.InvariantCulture))]);
         plot.XLabel(table.Channel.IsErasure ? "(erasure has no fading)" : "Nakagami m");
         plot.YLabel(PerplexityBySplitPlot.IntensityName(table) + (table.Channel.IsErasure ? " (erasure probability)" : " (noise std)"));
-        plot.Title(string.Create(CultureInfo.InvariantCulture, $"p* of −(min(PPL/PPL₀, {analysis.MaxPerplexityRatio:G3}) − 1) − λ·C_UE(p), λ = {analysis.Lambda:G3}"));
+        plot.Title(string.Create(CultureInfo.InvariantCulture, $"p* of −min(PPL/PPL₀ − 1, {analysis.MaxDegradation:G3}) − λ·C_UE(p), λ = {analysis.Lambda:G3}"));
         plot.SavePng(path, table.Channel.IsErasure ? 700 : 800, 650);
     }
 

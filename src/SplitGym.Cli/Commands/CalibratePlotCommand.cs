@@ -20,19 +20,19 @@ public static class CalibratePlotCommand
         var model = new Option<string>("--model") { Description = "Checkpoint folder whose config.json gives the FLOP model for C_UE(p).", HelpName = "DIR", Required = true };
         var outDir = new Option<string>("--out-dir") { Description = "Folder for the PNG files.", HelpName = "DIR", DefaultValueFactory = _ => "docs/figures" };
         var lambda = OptionFactory.Real("--lambda", -1, "Weight of C_UE(p) in the reward; negative chooses it from the first table (see LambdaChoice).", double.NegativeInfinity);
-        var maxRatio = OptionFactory.Real("--max-ratio", 10, "Clip of PPL / PPL_clean in the reward (the environment's default).", 1.000001);
+        var maxDegradation = OptionFactory.Real("--max-degradation", 10, "Cap on PPL / PPL_clean − 1 in the reward (the environment's default, SplitInferenceOptions.MaxDegradation).", 1e-9);
         var command = new Command("plot",
             "Draw perplexity versus split point (one PNG per Nakagami m) and the optimal-split heatmap p*(σ, m) for the default reward.\n\n" +
             "Example:\n  splitgym calibrate plot --model envs/SplitGym.Envs/Assets/tiny-llama perplexity-nakagami-awgn.json perplexity-erasure.json")
         {
-            tables, model, outDir, lambda, maxRatio,
+            tables, model, outDir, lambda, maxDegradation,
         };
         command.SetAction(parse =>
         {
             var loaded = parse.GetRequiredValue(tables).Select(PerplexityTable.Load).ToList();
             var config = LlamaConfig.Load(Path.Combine(parse.GetRequiredValue(model), "config.json"));
             var load = new ComputeLoad(DecoderDimensions.From(config, loaded[0].Evaluation.Window));
-            double clip = parse.GetValue(maxRatio);
+            double clip = parse.GetValue(maxDegradation);
             double chosen = parse.GetValue(lambda) >= 0 ? parse.GetValue(lambda) : ChooseLambda(console, loaded[0], load, clip);
             string folder = parse.GetRequiredValue(outDir);
             Directory.CreateDirectory(folder);

@@ -24,14 +24,14 @@ public static class LambdaChoice
     public static IReadOnlyList<double> DefaultCandidates { get; } =
         [.. Enumerable.Range(0, 41).Select(k => Math.Round(0.01 * Math.Pow(10, k / 10.0), 6))];
 
-    /// <summary>Scores every candidate λ on the table, with the perplexity ratio clipped at <paramref name="maxPerplexityRatio"/>.</summary>
-    public static IReadOnlyList<Candidate> Score(PerplexityTable table, ComputeLoad load, IReadOnlyList<double> candidates, double maxPerplexityRatio = double.PositiveInfinity) =>
-        [.. candidates.Select(lambda => Score(new SplitRewardAnalysis(table, load, lambda, maxPerplexityRatio), table))];
+    /// <summary>Scores every candidate λ on the table, with the perplexity degradation PPL/PPL_clean − 1 capped at <paramref name="maxDegradation"/>.</summary>
+    public static IReadOnlyList<Candidate> Score(PerplexityTable table, ComputeLoad load, IReadOnlyList<double> candidates, double maxDegradation = double.PositiveInfinity) =>
+        [.. candidates.Select(lambda => Score(new SplitRewardAnalysis(table, load, lambda, maxDegradation), table))];
 
     /// <summary>The chosen candidate (see the class description).</summary>
-    public static Candidate Choose(PerplexityTable table, ComputeLoad load, IReadOnlyList<double> candidates, double maxPerplexityRatio = double.PositiveInfinity)
+    public static Candidate Choose(PerplexityTable table, ComputeLoad load, IReadOnlyList<double> candidates, double maxDegradation = double.PositiveInfinity)
     {
-        var scores = Score(table, load, candidates, maxPerplexityRatio);
+        var scores = Score(table, load, candidates, maxDegradation);
         double halfSpan = (table.Splits[^1] - table.Splits[0]) / 2.0;
         var qualifying = scores.Where(c => c.SplitRange >= halfSpan).ToList();
         return qualifying.Count > 0

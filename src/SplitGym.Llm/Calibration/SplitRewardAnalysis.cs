@@ -3,10 +3,12 @@ using SplitGym.Llm.Cost;
 namespace SplitGym.Llm.Calibration;
 
 /// <summary>
-/// The default reward <c>r(p) = −(min(PPL(p; σ, m) / PPL_clean, R) − 1) − λ · C_UE(p)</c> evaluated on
+/// The default reward <c>r(p) = −min(PPL(p; σ, m) / PPL_clean − 1, D) − λ · C_UE(p)</c> evaluated on
 /// a table's mean perplexities, and the split that maximises it for each channel, <c>p*(σ, m)</c>.
-/// <c>R</c> is the environment's clip of the perplexity ratio (it keeps value targets bounded when the
-/// channel is catastrophic). Used to choose the default λ and to draw the p* heatmap.
+/// <c>D</c> is the environment's cap on the perplexity degradation <c>PPL/PPL_clean − 1</c> (it keeps
+/// value targets bounded when the channel is catastrophic), defined exactly as the environment's
+/// <c>SplitInferenceOptions.MaxDegradation</c> so that the λ chosen here is the λ of the environment's
+/// reward. Used to choose the default λ and to draw the p* heatmap.
 /// </summary>
 public sealed class SplitRewardAnalysis
 {
@@ -17,12 +19,12 @@ public sealed class SplitRewardAnalysis
     /// <param name="table">The measurements.</param>
     /// <param name="load">C_UE(p) of the table's model.</param>
     /// <param name="lambda">Weight of the compute share, ≥ 0.</param>
-    /// <param name="maxPerplexityRatio">Clip R of PPL / PPL_clean (the environment's default is 10); infinity for none.</param>
-    /// <exception cref="ArgumentException">The table and compute-load model disagree on the number of layers, λ is negative, or R ≤ 1.</exception>
-    public SplitRewardAnalysis(PerplexityTable table, ComputeLoad load, double lambda, double maxPerplexityRatio = double.PositiveInfinity)
+    /// <param name="maxDegradation">Cap D on PPL / PPL_clean − 1 (dimensionless; the environment's default is 10, i.e. the ratio is capped at 11); infinity for none.</param>
+    /// <exception cref="ArgumentException">The table and compute-load model disagree on the number of layers, λ is negative, or D ≤ 0.</exception>
+    public SplitRewardAnalysis(PerplexityTable table, ComputeLoad load, double lambda, double maxDegradation = double.PositiveInfinity)
     {
-        if (!(maxPerplexityRatio > 1))
-            throw new ArgumentException($"The perplexity-ratio clip must exceed 1, got {maxPerplexityRatio}.", nameof(maxPerplexityRatio));
+        if (!(maxDegradation > 0))
+            throw new ArgumentException($"The perplexity-degradation cap D must be > 0, got {maxDegradation}.", nameof(maxDegradation));
         if (load.NumLayers != table.Model.NumLayers)
             throw new ArgumentException($"The compute-load model has {load.NumLayers} layers but the table's model has {table.Model.NumLayers}.", nameof(load));
         if (!double.IsFinite(lambda) || lambda < 0)
@@ -30,20 +32,20 @@ public sealed class SplitRewardAnalysis
         _table = table;
         _load = load;
         Lambda = lambda;
-        MaxPerplexityRatio = maxPerplexityRatio;
+        MaxDegradation = maxDegradation;
     }
 
     /// <summary>Weight of the UE compute share against the relative perplexity increase.</summary>
     public double Lambda { get; }
 
-    /// <summary>Clip R of the perplexity ratio.</summary>
-    public double MaxPerplexityRatio { get; }
+    /// <summary>Cap D on the perplexity degradation PPL / PPL_clean − 1.</summary>
+    public double MaxDegradation { get; }
 
     /// <summary>Expected reward (dimensionless) at the table's grid point.</summary>
     public double Reward(int splitIndex, int intensityIndex, int shapeIndex)
     {
         double ratio = _table.Cell(splitIndex, intensityIndex, shapeIndex).Mean / _table.CleanPerplexity;
-        double degradation = Math.Min(ratio, MaxPerplexityRatio) - 1;
+        double degradation = Math.Min(ratio - 1, MaxDegradation);
         return -degradation - Lambda * _load.UeShare(_table.Splits[splitIndex]);
     }
 

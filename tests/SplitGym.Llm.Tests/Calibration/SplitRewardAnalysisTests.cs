@@ -65,12 +65,12 @@ public class SplitRewardAnalysisTests
     [Fact]
     public void ClippedRatioMakesCatastrophicSplitsTieAndTheCheapestWin()
     {
-        // At σ = 2 with the ratio clipped at 1.4, splits 1 (ratio 10) and 2 (3) both count as 1.4; split 3 (1.5) too.
-        var clipped = new SplitRewardAnalysis(Table(), Load, 0.01, maxPerplexityRatio: 1.4);
+        // At σ = 2 with the degradation capped at 0.4, splits 1 (ratio 10) and 2 (3) both count as 0.4; split 3 (1.5) too.
+        var clipped = new SplitRewardAnalysis(Table(), Load, 0.01, maxDegradation: 0.4);
         Assert.Equal(1, clipped.OptimalSplit(2, 0));
-        Assert.Equal(-(1.4 - 1) - 0.01 * Load.UeShare(2), clipped.Reward(1, 2, 0), 12);
+        Assert.Equal(-0.4 - 0.01 * Load.UeShare(2), clipped.Reward(1, 2, 0), 12);
         Assert.Equal(3, new SplitRewardAnalysis(Table(), Load, 0.01).OptimalSplit(2, 0));
-        Assert.Throws<ArgumentException>(() => new SplitRewardAnalysis(Table(), Load, 1, maxPerplexityRatio: 1));
+        Assert.Throws<ArgumentException>(() => new SplitRewardAnalysis(Table(), Load, 1, maxDegradation: 0));
     }
 
     [Fact]
