@@ -26,7 +26,7 @@ public class LlmPerplexityBenchmarks
     public string Model { get; set; } = "";
 
     /// <summary>Windows per forward pass.</summary>
-    [Params(1, 8, 32)]
+    [Params(1, 8, 16, 32)]
     public int Batch { get; set; }
 
     /// <summary>Builds the model, the evaluation text and the matmul operands.</summary>
