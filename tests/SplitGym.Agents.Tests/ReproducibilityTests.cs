@@ -1,3 +1,4 @@
+using SplitGym.Agents.Checkpoints;
 using SplitGym.Agents.Training;
 
 namespace SplitGym.Agents.Tests;
@@ -49,6 +50,14 @@ public sealed class ReproducibilityTests : TempFolderTest
         AgentFactory.AssertSameWeights(uninterrupted, resumed);
         var after = AgentFactory.Curve(uninterrupted).Where(line => long.Parse(line[..line.IndexOf(':')]) > resumedAt).ToList();
         Assert.Equal(after, AgentFactory.Curve(resumed));
+
+        // The optimizer state that came from the checkpoint must still be alive: saving it again round-trips.
+        var again = Path.Combine(Folder, algorithm + "-after-resume");
+        resumed.Save(again);
+        uninterrupted.Save(Path.Combine(Folder, algorithm + "-uninterrupted"));
+        Assert.Equal(
+            File.ReadAllBytes(Path.Combine(Folder, algorithm + "-uninterrupted", AgentCheckpoint.OptimizerFile)),
+            File.ReadAllBytes(Path.Combine(again, AgentCheckpoint.OptimizerFile)));
     }
 
     [Theory]

@@ -85,17 +85,24 @@ public static class AgentCheckpoint
         var manifest = ReadManifest(folder);
         CheckCompatible(folder, manifest, agent);
         CheckFiles(folder, manifest);
-        using var scope = NewDisposeScope();
+        // No dispose scope around the whole load: the optimizer state loaded below must outlive it.
         var weights = StageWeights(folder, agent);
-        var restoreFiles = agent.StageExtraFiles(folder);
-        var restoreState = agent.StageState(manifest.State);
-        RestoreOptimizerAndEnv(folder, agent, manifest.State.Env);
-        using (no_grad())
+        try
         {
-            foreach (var (target, saved) in weights) target.copy_(saved);
+            var restoreFiles = agent.StageExtraFiles(folder);
+            var restoreState = agent.StageState(manifest.State);
+            RestoreOptimizerAndEnv(folder, agent, manifest.State.Env);
+            using (no_grad())
+            {
+                foreach (var (target, saved) in weights) target.copy_(saved);
+            }
+            restoreFiles();
+            restoreState();
         }
-        restoreFiles();
-        restoreState();
+        finally
+        {
+            foreach (var (_, saved) in weights) saved.Dispose();
+        }
     }
 
     /// <summary>The manifest of the checkpoint in <paramref name="folder"/>, after checking its format and format version.</summary>
