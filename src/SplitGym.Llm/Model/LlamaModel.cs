@@ -10,6 +10,13 @@ namespace SplitGym.Llm.Model;
 /// <c>embed_tokens.weight</c> [vocab, hidden], decoder layers <c>layers.{i}</c>, final RMSNorm <c>norm.weight</c>.
 /// Exposes the stages separately so that a split runner can stop and resume the residual stream at any layer.
 /// </summary>
+/// <remarks>
+/// The token embedding is TorchSharp's own <c>nn.Embedding</c> registered as <c>embed_tokens</c> (and the LM head
+/// of <see cref="LlamaForCausalLM"/> its own <c>nn.Linear</c> as <c>lm_head</c>) rather than a SplitGym module file
+/// like the other parts: these are exactly the Hugging Face modules, their parameter is already named
+/// <c>weight</c>, and libtorch's embedding kernels (forward and backward) are what the shipped model was trained
+/// with, so a wrapper would add nothing but a risk to bit-exact training reproducibility.
+/// </remarks>
 public sealed class LlamaModel : nn.Module<Tensor, Tensor>
 {
     [ComponentName(Name = "embed_tokens")]
