@@ -80,7 +80,7 @@ public abstract class VectorEnv : IDisposable
     /// <summary>The info of the last reset or step.</summary>
     public VectorInfo Infos { get; }
 
-    /// <summary>In <see cref="AutoresetMode.SameStep"/>: the final observation of each sub-env whose episode ended in the last step.</summary>
+    /// <summary>In <see cref="AutoresetMode.SameStep"/>: the final observation of each sub-env whose episode ended in the last step (all rows are cleared by <see cref="Reset"/>).</summary>
     public float[] FinalObservations { get; }
 
     /// <summary>In <see cref="AutoresetMode.SameStep"/>: which rows of <see cref="FinalObservations"/>/<see cref="FinalInfos"/> are set.</summary>
@@ -183,6 +183,7 @@ public abstract class VectorEnv : IDisposable
 
     private void ResetOne(int i)
     {
+        ClearFinal(i);
         if (!_resetMask[i])
         {
             Infos.ClearRow(i);
@@ -247,6 +248,18 @@ public abstract class VectorEnv : IDisposable
         }
         var ended = string.Join(", ", Enumerable.Range(0, NumEnvs).Where(i => _autoresetPending[i]));
         throw new ResetNeededException($"Sub-env(s) [{ended}] ended their episode and autoreset is disabled (AutoresetMode.Disabled); reset them with Reset(mask: m), m[i] = true for each of them (Gymnasium's reset(options={{\"reset_mask\": m}})), before calling Step again.");
+    }
+
+    /// <summary>
+    /// The final observation and info describe episodes that ended in the last step; after a reset
+    /// the last call was no step, so every row forgets them (as Gymnasium's reset info has no final
+    /// observation), whether or not the mask reset it.
+    /// </summary>
+    private void ClearFinal(int i)
+    {
+        HasFinalObservation[i] = false;
+        ObservationRow(FinalObservations, i).Clear();
+        FinalInfos.ClearRow(i);
     }
 
     private Span<float> ObservationRow(float[] batch, int i) => batch.AsSpan(i * ObservationLength, ObservationLength);

@@ -74,6 +74,21 @@ public sealed class VectorEnvTests
         Assert.Equal([false, false], vector.HasFinalObservation);
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData(new[] { false, true })]
+    public void SameStep_final_observation_and_info_are_cleared_by_a_reset(bool[]? mask)
+    {
+        using var vector = new SyncVectorEnv([new CountingEnv(terminateAfter: 1), new CountingEnv(terminateAfter: 5)], AutoresetMode.SameStep);
+        vector.Reset(seed: 1);
+        vector.Step([1, 1]);
+        Assert.Equal([true, false], vector.HasFinalObservation);
+        vector.Reset(mask: mask);
+        Assert.Equal([false, false], vector.HasFinalObservation);
+        Assert.All(vector.FinalObservations, value => Assert.Equal(0f, value));
+        Assert.Equal([false, false], vector.FinalInfos.Mask("count"));
+    }
+
     [Fact]
     public void Disabled_never_resets_by_itself_and_resets_only_masked_sub_envs()
     {
