@@ -14,13 +14,17 @@ namespace SplitGym.Core.Checking;
 /// (Gymnasium skips the observation comparison of seeded resets then); exceptions thrown by the
 /// env during a check are reported as <see cref="EnvCheckException"/> naming the call; a fresh env
 /// (never reset) is stepped once before its first reset and must throw an
-/// <see cref="InvalidOperationException"/> (Gymnasium leaves this to <c>OrderEnforcing</c>); and an
+/// <see cref="InvalidOperationException"/> (Gymnasium leaves this to <c>OrderEnforcing</c>; an env
+/// already reset gets the warning <see cref="StepBeforeResetSkipped"/> instead); and an
 /// error carries the warnings raised before it (Gymnasium has already logged them by then).
 /// </remarks>
 public static class EnvChecker
 {
     private const int Seed = 123;
     private const int OtherSeed = 456;
+
+    /// <summary>The warning given when the env was reset before the check, so the step-before-reset probe could not run.</summary>
+    public const string StepBeforeResetSkipped = "The env was already reset, so the step-before-reset check was skipped; pass a fresh env (never reset) to EnvChecker.Check.";
 
     /// <summary>Runs every check on <paramref name="env"/>; returns the warnings, throws on the first error.</summary>
     /// <param name="env">The environment (preferably unwrapped).</param>
@@ -85,11 +89,16 @@ public static class EnvChecker
             CheckSpaceLimit(observationSpace!, "observation");
         }
 
-        /// <summary>On a fresh env, Step must throw an InvalidOperationException: there is no state to step from.</summary>
+        /// <summary>
+        /// On a fresh env, Step must throw an InvalidOperationException: there is no state to step from.
+        /// An env that was already reset cannot show this, so the skipped probe is reported rather than
+        /// passed over silently.
+        /// </summary>
         public void CheckStepBeforeReset()
         {
             if (env.Unwrapped is ICheckable { ResetCalled: true })
             {
+                warn(StepBeforeResetSkipped);
                 return;
             }
             var action = env.ActionSpace.Sample();

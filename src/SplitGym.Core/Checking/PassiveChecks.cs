@@ -33,7 +33,7 @@ public static class PassiveChecks
             warn($"{pre} is null.");
             return;
         }
-        CheckStructure(observation, space, pre, warn);
+        CheckStructure(observation, space, pre, path: "", warn);
         if (!space.ContainsObject(observation))
         {
             warn($"{pre} is not within the observation space {space}: {Describe(observation)}.");
@@ -241,27 +241,62 @@ public static class PassiveChecks
         }
     }
 
-    private static void CheckStructure(object observation, Space space, string pre, Action<string> warn)
+    /// <summary>
+    /// Checks the structure of <paramref name="observation"/> at every depth, as Gymnasium's
+    /// <c>check_obs</c> recurses into Dict and Tuple spaces: a wrong key set or tuple length anywhere
+    /// is an error; below the top level, messages name the path to the part at fault.
+    /// </summary>
+    private static void CheckStructure(object? observation, Space space, string pre, string path, Action<string> warn)
     {
         switch (space)
         {
             case DictSpace dict:
-                if (observation is not IReadOnlyDictionary<string, object> values)
-                {
-                    throw new EnvCheckException($"{pre} must be a dictionary, actual type: {observation.GetType().Name}.");
-                }
-                if (!values.Keys.Order(StringComparer.Ordinal).SequenceEqual(dict.Spaces.Keys))
-                {
-                    throw new EnvCheckException($"{pre} observation keys are not the observation space keys, obs keys: [{string.Join(", ", values.Keys)}], space keys: [{string.Join(", ", dict.Spaces.Keys)}].");
-                }
+                CheckDict(observation, dict, pre, path, warn);
                 break;
-            case TupleSpace tuple when observation is object[] items && items.Length != tuple.Spaces.Count:
-                throw new EnvCheckException($"{pre} length is not same as the observation space length, obs length: {items.Length}, space length: {tuple.Spaces.Count}.");
+            case TupleSpace tuple:
+                CheckTuple(observation, tuple, pre, path, warn);
+                break;
             case Box<float> box when observation is float[] array && array.Length != box.Size:
-                warn($"{pre} was expecting an array of length {box.Size} (shape [{string.Join(", ", box.Shape)}]), actual length: {array.Length}.");
+                warn($"{At(pre, path)} was expecting an array of length {box.Size} (shape [{string.Join(", ", box.Shape)}]), actual length: {array.Length}.");
                 break;
         }
     }
+
+    private static void CheckDict(object? observation, DictSpace dict, string pre, string path, Action<string> warn)
+    {
+        if (observation is not IReadOnlyDictionary<string, object> values)
+        {
+            throw new EnvCheckException($"{At(pre, path)} must be a dictionary, actual type: {TypeName(observation)}.");
+        }
+        if (!values.Keys.Order(StringComparer.Ordinal).SequenceEqual(dict.Spaces.Keys))
+        {
+            throw new EnvCheckException($"{At(pre, path)} observation keys are not the observation space keys, obs keys: [{string.Join(", ", values.Keys)}], space keys: [{string.Join(", ", dict.Spaces.Keys)}].");
+        }
+        foreach (var (key, subspace) in dict.Spaces)
+        {
+            CheckStructure(values[key], subspace, pre, $"{path}[\"{key}\"]", warn);
+        }
+    }
+
+    /// <summary>A tuple observation is an <c>object[]</c>; anything else gets Gymnasium's "was expecting a tuple" warning.</summary>
+    private static void CheckTuple(object? observation, TupleSpace tuple, string pre, string path, Action<string> warn)
+    {
+        if (observation is not object[] items)
+        {
+            warn($"{At(pre, path)} was expecting a tuple (object[]), actual type: {TypeName(observation)}.");
+            return;
+        }
+        if (items.Length != tuple.Spaces.Count)
+        {
+            throw new EnvCheckException($"{At(pre, path)} length is not same as the observation space length, obs length: {items.Length}, space length: {tuple.Spaces.Count}.");
+        }
+        for (var i = 0; i < items.Length; i++)
+        {
+            CheckStructure(items[i], tuple.Spaces[i], pre, $"{path}[{i}]", warn);
+        }
+    }
+
+    private static string At(string pre, string path) => path.Length == 0 ? pre : $"{pre} at obs{path}";
 
     private static string Describe(object observation) => observation switch
     {

@@ -68,7 +68,8 @@ public sealed record EnvSpec
 
     /// <summary>
     /// Specs are equal when every setting <see cref="Make"/> uses is equal, keyword arguments
-    /// included (compared by key, values with <see cref="object.Equals(object, object)"/>), as
+    /// included (compared by key, values by value with <see cref="KwargValueComparer"/>, so equal
+    /// arrays or lists are equal arguments), as
     /// Gymnasium's dataclass <c>EnvSpec</c>; two makes with different overrides are different specs.
     /// </summary>
     public bool Equals(EnvSpec? other) =>
@@ -79,8 +80,8 @@ public sealed record EnvSpec
 
     /// <summary>Combines the id, limits and the kwargs' keys and values independently of their order, consistent with <see cref="Equals(EnvSpec?)"/>.</summary>
     public override int GetHashCode() =>
-        HashCode.Combine(ParsedId, MaxEpisodeSteps, RewardThreshold, Kwargs.Aggregate(0, (hash, p) => hash ^ HashCode.Combine(p.Key, p.Value)));
+        HashCode.Combine(ParsedId, MaxEpisodeSteps, RewardThreshold, Kwargs.Aggregate(0, (hash, p) => hash ^ HashCode.Combine(p.Key, KwargValueComparer.Instance.GetHashCode(p.Value))));
 
     private static bool KwargsEqual(IReadOnlyDictionary<string, object?> a, IReadOnlyDictionary<string, object?> b) =>
-        a.Count == b.Count && a.All(p => b.TryGetValue(p.Key, out var value) && Equals(p.Value, value));
+        a.Count == b.Count && a.All(p => b.TryGetValue(p.Key, out var value) && KwargValueComparer.Instance.Equals(p.Value, value));
 }

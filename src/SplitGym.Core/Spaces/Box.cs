@@ -135,17 +135,12 @@ public sealed class Box<T> : Space<T[]>, IBox where T : unmanaged, INumber<T>
         ["type"] = "Box",
         ["dtype"] = DType,
         ["shape"] = new JsonArray([.. _shape.Select(s => (JsonNode)s)]),
-        ["low"] = SpaceJson.NumberArray(_low.Select(double.CreateTruncating)),
-        ["high"] = SpaceJson.NumberArray(_high.Select(double.CreateTruncating)),
+        ["low"] = BoundJson(_low),
+        ["high"] = BoundJson(_high),
     };
 
-    internal static Box<T> FromJsonNode(JsonObject node)
-    {
-        var shape = SpaceJson.IntArray(node, "shape");
-        var low = SpaceJson.DoubleArray(node, "low").Select(ToElement).ToArray();
-        var high = SpaceJson.DoubleArray(node, "high").Select(ToElement).ToArray();
-        return new Box<T>(low, high, shape);
-    }
+    internal static Box<T> FromJsonNode(JsonObject node) =>
+        new(ReadBound(node, "low"), ReadBound(node, "high"), SpaceJson.IntArray(node, "shape"));
 
     private T SampleCoordinate(int i)
     {
@@ -170,7 +165,26 @@ public sealed class Box<T> : Space<T[]>, IBox where T : unmanaged, INumber<T>
 
     private static bool IsFinite(T value) => T.IsFinite(value);
 
-    private static T ToElement(double value) => IsFloatingPoint ? T.CreateSaturating(value) : T.CreateChecked(value);
+    /// <summary>
+    /// Floating-point bounds are written as doubles (infinities as "inf"/"-inf"); integer bounds as
+    /// exact JSON integers, because a double cannot hold every int64 (above 2^53 it skips integers).
+    /// </summary>
+    private static JsonArray BoundJson(T[] bound) => IsFloatingPoint
+        ? SpaceJson.NumberArray(bound.Select(double.CreateTruncating))
+        : SpaceJson.IntegerArray(bound.Select(long.CreateTruncating));
+
+    private static T[] ReadBound(JsonObject node, string name) => IsFloatingPoint
+        ? [.. SpaceJson.DoubleArray(node, name).Select(T.CreateSaturating)]
+        : [.. SpaceJson.LongArray(node, name).Select(value => ToInteger(value, name))];
+
+    /// <summary>Converts an integer bound read from JSON to <typeparamref name="T"/>, rejecting values the dtype cannot hold instead of wrapping them.</summary>
+    private static T ToInteger(long value, string name)
+    {
+        var element = T.CreateTruncating(value);
+        return long.CreateTruncating(element) == value
+            ? element
+            : throw new FormatException($"Box bound '{name}' value {value} is outside the range of the dtype {DType}.");
+    }
 
     private static T[] Fill(T value, int[] shape)
     {

@@ -1,10 +1,13 @@
+using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace SplitGym.Core.Spaces;
 
 /// <summary>
 /// Reading of the JSON form of spaces. Infinite Box bounds are written as the strings
-/// "inf"/"-inf" because JSON numbers cannot express them. Errors name the field and the value.
+/// "inf"/"-inf" because JSON numbers cannot express them; integer Box bounds are exact JSON
+/// integers. Errors name the field and the value.
 /// </summary>
 internal static class SpaceJson
 {
@@ -38,7 +41,11 @@ internal static class SpaceJson
 
     public static double[] DoubleArray(JsonObject node, string name) => [.. ArrayField(node, name).Select(ParseNumber)];
 
+    public static long[] LongArray(JsonObject node, string name) => [.. ArrayField(node, name).Select(n => ParseInteger(n, name))];
+
     public static JsonArray NumberArray(IEnumerable<double> values) => new([.. values.Select(NumberNode)]);
+
+    public static JsonArray IntegerArray(IEnumerable<long> values) => new([.. values.Select(v => (JsonNode)v)]);
 
     private static JsonArray ArrayField(JsonObject node, string name) =>
         Field(node, name) as JsonArray ?? throw new FormatException($"Space field '{name}' must be a JSON array, got {node[name]!.ToJsonString()}.");
@@ -63,6 +70,13 @@ internal static class SpaceJson
         }
         return node?.GetValue<double>() ?? throw new FormatException("Expected a number, got null.");
     }
+
+    /// <summary>Reads an integer from its JSON text, so values above 2^53 come back exactly (no detour through double).</summary>
+    private static long ParseInteger(JsonNode? node, string name) =>
+        node is JsonValue value && value.GetValueKind() == JsonValueKind.Number
+        && long.TryParse(value.ToJsonString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer)
+            ? integer
+            : throw new FormatException($"Space field '{name}' must hold JSON integers within int64, got {node?.ToJsonString() ?? "null"}.");
 
     private static Space ReadBox(JsonObject node)
     {

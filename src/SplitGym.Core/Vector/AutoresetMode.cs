@@ -16,6 +16,10 @@ public enum AutoresetMode
     /// </summary>
     SameStep,
 
-    /// <summary>No automatic reset; call <c>Reset</c> with a mask of the sub-envs to reset.</summary>
+    /// <summary>
+    /// No automatic reset; call <c>Reset</c> with a mask of the sub-envs to reset. Stepping while a
+    /// sub-env's episode has ended and it was not reset throws <see cref="ResetNeededException"/>
+    /// naming it, as Gymnasium 1.1+ refuses to step it.
+    /// </summary>
     Disabled,
 }

@@ -80,7 +80,7 @@ public abstract class VectorEnv : IDisposable
     /// <summary>The info of the last reset or step.</summary>
     public VectorInfo Infos { get; }
 
-    /// <summary>In <see cref="AutoresetMode.SameStep"/>: the final observation of each sub-env whose episode ended in the last step.</summary>
+    /// <summary>In <see cref="AutoresetMode.SameStep"/>: the final observation of each sub-env whose episode ended in the last step (all rows are cleared by <see cref="Reset"/>).</summary>
     public float[] FinalObservations { get; }
 
     /// <summary>In <see cref="AutoresetMode.SameStep"/>: which rows of <see cref="FinalObservations"/>/<see cref="FinalInfos"/> are set.</summary>
@@ -115,12 +115,20 @@ public abstract class VectorEnv : IDisposable
     }
 
     /// <summary>Steps every sub-env with its action (one per sub-env) and returns the reused batch buffers.</summary>
+    /// <exception cref="ResetNeededException">
+    /// In <see cref="AutoresetMode.Disabled"/>, a sub-env ended its episode and has not been reset
+    /// since; nothing is stepped then.
+    /// </exception>
     public VectorStepResult Step(ReadOnlySpan<int> actions)
     {
         ThrowIfClosed();
         if (actions.Length != NumEnvs)
         {
             throw new ArgumentException($"Expected {NumEnvs} actions (one per sub-env), got {actions.Length}.", nameof(actions));
+        }
+        if (Autoreset == AutoresetMode.Disabled)
+        {
+            ThrowIfAnyEnded();
         }
         actions.CopyTo(_actions);
         Run(VectorCommand.Step);
@@ -175,6 +183,7 @@ public abstract class VectorEnv : IDisposable
 
     private void ResetOne(int i)
     {
+        ClearFinal(i);
         if (!_resetMask[i])
         {
             Infos.ClearRow(i);
@@ -224,6 +233,33 @@ public abstract class VectorEnv : IDisposable
         FinalInfos.SetRow(i, _infos[i]);
         _envs[i].ResetInto(null, observation, _infos[i]);
         _autoresetPending[i] = false;
+    }
+
+    /// <summary>
+    /// An ended sub-env has no state to step from, so stepping it would silently continue a finished
+    /// episode (Gymnasium 1.1+ asserts the same). Checked before any sub-env moves, so a refused step
+    /// leaves every sub-env as it was.
+    /// </summary>
+    private void ThrowIfAnyEnded()
+    {
+        if (Array.IndexOf(_autoresetPending, true) < 0)
+        {
+            return;
+        }
+        var ended = string.Join(", ", Enumerable.Range(0, NumEnvs).Where(i => _autoresetPending[i]));
+        throw new ResetNeededException($"Sub-env(s) [{ended}] ended their episode and autoreset is disabled (AutoresetMode.Disabled); reset them with Reset(mask: m), m[i] = true for each of them (Gymnasium's reset(options={{\"reset_mask\": m}})), before calling Step again.");
+    }
+
+    /// <summary>
+    /// The final observation and info describe episodes that ended in the last step; after a reset
+    /// the last call was no step, so every row forgets them (as Gymnasium's reset info has no final
+    /// observation), whether or not the mask reset it.
+    /// </summary>
+    private void ClearFinal(int i)
+    {
+        HasFinalObservation[i] = false;
+        ObservationRow(FinalObservations, i).Clear();
+        FinalInfos.ClearRow(i);
     }
 
     private Span<float> ObservationRow(float[] batch, int i) => batch.AsSpan(i * ObservationLength, ObservationLength);

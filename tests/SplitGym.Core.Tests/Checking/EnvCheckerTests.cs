@@ -132,11 +132,16 @@ public sealed class EnvCheckerTests
     }
 
     [Fact]
-    public void The_step_before_reset_probe_is_skipped_on_an_env_already_reset()
+    public void The_step_before_reset_probe_is_skipped_with_a_warning_on_an_env_already_reset()
     {
         var env = new GenericTestEnv { StepsBeforeReset = true };
         env.Reset(seed: 0);
-        Assert.Equal(["Not able to test alternative render modes due to the environment not having a spec. Try instantiating the environment through Registry.Make."], EnvChecker.Check(env));
+        Assert.Equal(
+            [
+                "The env was already reset, so the step-before-reset check was skipped; pass a fresh env (never reset) to EnvChecker.Check.",
+                "Not able to test alternative render modes due to the environment not having a spec. Try instantiating the environment through Registry.Make.",
+            ],
+            EnvChecker.Check(env));
     }
 
     [Fact]

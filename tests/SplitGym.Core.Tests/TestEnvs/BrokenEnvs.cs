@@ -42,6 +42,10 @@ internal static class BrokenEnvs
         { "empty dict observation space", () => DictEnv(new DictSpace([]), []), "An empty Dict observation space is not allowed" },
         { "step observation with other dict keys", () => DictEnv(new DictSpace([KeyValuePair.Create("a", (Space)new Discrete(2))]), ["b"]), "The obs returned by the `step()` method observation keys are not the observation space keys, obs keys: [b], space keys: [a]" },
         { "step observation tuple too short", () => new StructuredObservationEnv<object[]>(new TupleSpace(new Discrete(2), new Discrete(2)), () => [0, 1], () => [0]), "The obs returned by the `step()` method length is not same as the observation space length, obs length: 1, space length: 2" },
+        { "nested dict observation with other keys", () => Nested(Dict("outer", Dict("a", new Discrete(2))), Map("outer", Map("b", 0))), "The obs returned by the `step()` method at obs[\"outer\"] observation keys are not the observation space keys, obs keys: [b], space keys: [a]" },
+        { "tuple inside a dict too short", () => Nested(Dict("t", new TupleSpace(new Discrete(2), new Discrete(2))), Map("t", new object[] { 0 })), "The obs returned by the `step()` method at obs[\"t\"] length is not same as the observation space length, obs length: 1, space length: 2" },
+        { "dict inside a tuple inside a dict with other keys", () => Nested(Dict("t", new TupleSpace(new Discrete(2), Dict("a", new Discrete(2)))), Map("t", new object[] { 0, Map("z", 0) })), "The obs returned by the `step()` method at obs[\"t\"][1] observation keys are not the observation space keys, obs keys: [z], space keys: [a]" },
+        { "nested dict observation not a dictionary", () => Nested(Dict("outer", Dict("a", new Discrete(2))), Map("outer", 0)), "The obs returned by the `step()` method at obs[\"outer\"] must be a dictionary, actual type: Int32" },
     };
 
     /// <summary>Faults Gymnasium only warns about: the checker must return a warning containing the message.</summary>
@@ -71,6 +75,7 @@ internal static class BrokenEnvs
         { "rgb list render with a bad frame", () => Rendering("rgb_array_list", new List<byte[,,]> { new byte[2, 2, 3], new byte[2, 2, 4] }), "RGB-array rendering should return an array in which the last axis has three dimensions, got 4." },
         { "ansi list render with a number", () => Rendering("ansi_list", new object[] { "frame", 3 }), "ANSI/ASCII rendering should produce a string, got Int32." },
         { "no spec for the render-mode check", () => new GenericTestEnv(), "Not able to test alternative render modes due to the environment not having a spec" },
+        { "nested tuple observation not an object[]", () => Nested(Dict("t", new TupleSpace(new Discrete(2))), Map("t", new List<object> { 0 })), "The obs returned by the `step()` method at obs[\"t\"] was expecting a tuple (object[]), actual type: List`1" },
     };
 
     /// <summary>An env whose step draws once, then twice, then once … from its generator, so two seeded runs end in different states.</summary>
@@ -94,6 +99,14 @@ internal static class BrokenEnvs
     /// <summary>An env in <paramref name="space"/> whose reset observation is the space's sample and whose step observation has <paramref name="stepKeys"/>, each 0.</summary>
     private static StructuredObservationEnv<IReadOnlyDictionary<string, object>> DictEnv(DictSpace space, string[] stepKeys) =>
         new(space, () => space.Spaces.ToDictionary(p => p.Key, _ => (object)0), () => stepKeys.ToDictionary(k => k, _ => (object)0));
+
+    /// <summary>An env in <paramref name="space"/> whose reset observation is the space's sample under seed 0 (valid and deterministic) and whose step observation is <paramref name="stepObservation"/>.</summary>
+    private static StructuredObservationEnv<IReadOnlyDictionary<string, object>> Nested(DictSpace space, IReadOnlyDictionary<string, object> stepObservation) =>
+        new(space, () => { space.Seed(0); return space.Sample(); }, () => stepObservation);
+
+    private static DictSpace Dict(string key, Space space) => new([KeyValuePair.Create(key, space)]);
+
+    private static Dictionary<string, object> Map(string key, object value) => new() { [key] = value };
 
     /// <summary>0.5 plus 1e-7 more at every call: within the checker's 1e-5 tolerance, yet never exactly equal.</summary>
     private static Func<float> Drifting()

@@ -11,7 +11,8 @@ namespace SplitGym.Core.Tests.Vector;
 /// Sync and async vector envs against <see cref="AutoresetReference"/>: random sub-env counts,
 /// episode lengths (termination), TimeLimit truncations and action sequences; every observation,
 /// reward, flag and info value must match, plus the final observation and info in SameStep and
-/// which steps are reset steps in NextStep.
+/// which steps are reset steps in NextStep, and in Disabled that stepping an ended sub-env that was
+/// not reset is refused.
 /// </summary>
 public sealed class AutoresetPropertyTests
 {
@@ -41,7 +42,7 @@ public sealed class AutoresetPropertyTests
          from seed in Gen.Choose(0, 100_000)
          select new Scenario(seed, episodes)).ToArbitrary();
 
-    /// <summary>Drives <paramref name="vector"/> and a fresh reference with the same seeds and actions; in Disabled mode, resets a random subset of the ended sub-envs after each step.</summary>
+    /// <summary>Drives <paramref name="vector"/> and a fresh reference with the same seeds and actions; in Disabled mode, resets the ended sub-envs after each step (see <see cref="ResetEnded"/>).</summary>
     private static void Run(VectorEnv vector, Scenario scenario)
     {
         var reference = new AutoresetReference(scenario.SingleEnvs(), vector.Autoreset);
@@ -59,11 +60,29 @@ public sealed class AutoresetPropertyTests
             AssertMatches(vector, reference.Step(actions), $"{vector.GetType().Name} step {t}", stepped: true);
             if (vector.Autoreset == AutoresetMode.Disabled && reference.Ended.Any(e => e))
             {
-                bool[] mask = [.. reference.Ended.Select(e => e && random.NextInt(2) == 1)];
-                vector.Reset(mask: mask);
-                AssertMatches(vector, reference.Reset(mask), $"{vector.GetType().Name} masked reset after step {t}", stepped: false);
+                ResetEnded(vector, reference, random, actions, $"{vector.GetType().Name} after step {t}");
             }
         }
+    }
+
+    /// <summary>
+    /// Resets a random subset of the ended sub-envs; if some are left, the next step must be refused
+    /// naming exactly those and leave every row as it was; then resets the rest.
+    /// </summary>
+    private static void ResetEnded(VectorEnv vector, AutoresetReference reference, Rng random, int[] actions, string when)
+    {
+        bool[] some = [.. reference.Ended.Select(e => e && random.NextInt(2) == 1)];
+        vector.Reset(mask: some);
+        AssertMatches(vector, reference.Reset(some), $"{when}, masked reset", stepped: false);
+        bool[] rest = [.. reference.Ended];
+        if (!rest.Any(e => e))
+        {
+            return;
+        }
+        var error = Assert.Throws<ResetNeededException>(() => vector.Step(actions));
+        Assert.StartsWith($"Sub-env(s) [{string.Join(", ", Enumerable.Range(0, rest.Length).Where(i => rest[i]))}] ended their episode", error.Message);
+        vector.Reset(mask: rest);
+        AssertMatches(vector, reference.Reset(rest), $"{when}, reset of the rest after the refused step", stepped: false);
     }
 
     private static void AssertMatches(VectorEnv vector, ExpectedRow[] expected, string when, bool stepped)

@@ -74,19 +74,56 @@ public sealed class VectorEnvTests
         Assert.Equal([false, false], vector.HasFinalObservation);
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData(new[] { false, true })]
+    public void SameStep_final_observation_and_info_are_cleared_by_a_reset(bool[]? mask)
+    {
+        using var vector = new SyncVectorEnv([new CountingEnv(terminateAfter: 1), new CountingEnv(terminateAfter: 5)], AutoresetMode.SameStep);
+        vector.Reset(seed: 1);
+        vector.Step([1, 1]);
+        Assert.Equal([true, false], vector.HasFinalObservation);
+        vector.Reset(mask: mask);
+        Assert.Equal([false, false], vector.HasFinalObservation);
+        Assert.All(vector.FinalObservations, value => Assert.Equal(0f, value));
+        Assert.Equal([false, false], vector.FinalInfos.Mask("count"));
+    }
+
     [Fact]
     public void Disabled_never_resets_by_itself_and_resets_only_masked_sub_envs()
     {
-        var envs = new[] { new CountingEnv(terminateAfter: 1), new CountingEnv(terminateAfter: 1) };
+        var envs = new[] { new CountingEnv(terminateAfter: 1), new CountingEnv(terminateAfter: 2) };
         using var vector = new SyncVectorEnv(envs, AutoresetMode.Disabled);
         vector.Reset(seed: 1);
-        vector.Step([0, 0]);
-        var again = vector.Step([0, 0]);
-        Assert.Equal([2f, 2f], new[] { again.Observations[0], again.Observations[3] });
-        var reset = vector.Reset(mask: [false, true]);
-        Assert.Equal([2f, 0f], new[] { reset.Observations[0], reset.Observations[3] });
-        Assert.Equal([false, true], reset.Infos.Mask(CountKey));
-        Assert.Equal([1, 2], envs.Select(e => e.Resets));
+        var ended = vector.Step([0, 0]);
+        Assert.Equal([true, false], ended.Terminations);
+        var reset = vector.Reset(mask: [true, false]);
+        Assert.Equal([0f, 1f], new[] { reset.Observations[0], reset.Observations[3] });
+        Assert.Equal([true, false], reset.Infos.Mask(CountKey));
+        Assert.Equal([2, 1], envs.Select(e => e.Resets));
+        var next = vector.Step([0, 0]);
+        Assert.Equal([1f, 2f], new[] { next.Observations[0], next.Observations[3] });
+    }
+
+    [Theory]
+    [InlineData(VectorMode.Sync)]
+    [InlineData(VectorMode.Async)]
+    public void Disabled_refuses_to_step_an_ended_sub_env_until_it_is_reset(VectorMode mode)
+    {
+        var envs = new[] { new CountingEnv(terminateAfter: 1), new CountingEnv(terminateAfter: 5), new CountingEnv(terminateAfter: 1) };
+        using VectorEnv vector = mode == VectorMode.Sync ? new SyncVectorEnv(envs, AutoresetMode.Disabled) : new AsyncVectorEnv(envs, AutoresetMode.Disabled, workers: 2);
+        vector.Reset(seed: 1);
+        vector.Step([0, 0, 0]);
+        var observations = vector.Observations.ToArray();
+        var error = Assert.Throws<ResetNeededException>(() => vector.Step([0, 0, 0]));
+        Assert.StartsWith("Sub-env(s) [0, 2] ended their episode and autoreset is disabled (AutoresetMode.Disabled); reset them with Reset(mask: m)", error.Message);
+        Assert.Equal(observations, vector.Observations);
+        vector.Reset(mask: [true, false, false]);
+        Assert.Contains("Sub-env(s) [2] ended", Assert.Throws<ResetNeededException>(() => vector.Step([0, 0, 0])).Message);
+        vector.Reset(mask: [false, false, true]);
+        var stepped = vector.Step([0, 0, 0]);
+        Assert.Equal([true, false, true], stepped.Terminations);
+        Assert.Equal(2f, stepped.Observations[3]);
     }
 
     [Fact]

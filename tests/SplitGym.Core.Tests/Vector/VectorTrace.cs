@@ -24,8 +24,23 @@ internal sealed class VectorTrace
             }
             env.Step(batch);
             trace.Record(env);
+            if (env.Autoreset == AutoresetMode.Disabled)
+            {
+                ResetEnded(env, trace);
+            }
         }
         return trace;
+    }
+
+    /// <summary>Without autoreset the caller resets ended sub-envs (stepping them again is refused).</summary>
+    private static void ResetEnded(VectorEnv env, VectorTrace trace)
+    {
+        bool[] ended = [.. env.Terminations.Zip(env.Truncations, (terminated, truncated) => terminated || truncated)];
+        if (ended.Any(e => e))
+        {
+            env.Reset(mask: ended);
+            trace.Record(env);
+        }
     }
 
     private void Record(VectorEnv env)
