@@ -63,7 +63,9 @@ public sealed class LiveBackendTests : IDisposable
         {
             var cell = table.Cell(split - 1, sigmaIndex, shapeIndex);
             env.Reset(seed: split, options: new Dictionary<string, object?> { ["sigma"] = Sigmas[sigmaIndex], ["shape"] = Shapes[shapeIndex], ["split"] = split });
-            var measured = Enumerable.Range(0, draws).Select(_ => (double)env.Step(1).Info[SplitInferenceInfo.Perplexity]!).ToList();
+            var infos = Enumerable.Range(0, draws).Select(_ => env.Step(1).Info).ToList();
+            Assert.All(infos, info => Assert.Equal(1.0, (double)info[SplitInferenceInfo.LiveEvaluations]!));
+            var measured = infos.Select(info => (double)info[SplitInferenceInfo.Perplexity]!).ToList();
             double drawSpread = cell.StandardError * Math.Sqrt(cell.Repeats);
             double tolerance = 4 * Math.Sqrt(cell.StandardError * cell.StandardError + drawSpread * drawSpread / draws);
             Assert.True(Math.Abs(measured.Average() - cell.Mean) <= tolerance,
