@@ -131,6 +131,17 @@ public sealed class SplitInferenceEnv : ArrayEnv
     /// <summary>The best split for the current channel, p*.</summary>
     public int OracleSplit => _bestSplit;
 
+    /// <summary>
+    /// The optimal expected return of the episode begun by the last reset: the most that any action
+    /// sequence can collect in expected reward from the initial split over the episode's horizon (the
+    /// registered time limit), with moves of at most K layers, computed exactly by dynamic programming.
+    /// In the reward's units (dimensionless for the normalised and the authors' forms, perplexity units
+    /// for the paper's raw form), summed over steps. Without drift it equals the sum of the info's
+    /// <c>oracle_step_reward</c> over the episode; with drift it is the plan made for the channel at reset,
+    /// and the oracle's realised return is that sum.
+    /// </summary>
+    public double OptimalReturn { get; private set; } = double.NaN;
+
     /// <inheritdoc/>
     protected override void OnReset(Span<float> observation, InfoBuffer info, IReadOnlyDictionary<string, object?>? options)
     {
@@ -144,6 +155,7 @@ public sealed class SplitInferenceEnv : ArrayEnv
         _randomPolicy.Reset(_split);
         UseHorizon(Spec?.MaxEpisodeSteps ?? _options.EpisodeLength);
         AnalyseChannel(_horizon);
+        OptimalReturn = _planner.OptimalReturn(_split);
         WriteObservation(observation);
         info.Set(1, _backend.CleanPerplexity);
         info.Set(2, _backend.ComputeShare(_split));
