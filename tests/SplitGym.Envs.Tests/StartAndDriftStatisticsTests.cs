@@ -82,7 +82,7 @@ public class StartAndDriftStatisticsTests
     public void DriftHasTheConfiguredStationarySpread(double correlation, double spread)
     {
         var (sigmas, logShapes, range) = DriftSeries(new GaussMarkovDrift(correlation, spread), 40_000);
-        var widths = new[] { (Name: "σ", Series: sigmas, Width: range.SigmaMax - range.SigmaMin), ("log m", logShapes, Math.Log(range.ShapeMax / range.ShapeMin)) };
+        (string Name, List<double> Series, double Width)[] widths = [("σ", sigmas, range.SigmaMax - range.SigmaMin), ("log m", logShapes, Math.Log(range.ShapeMax / range.ShapeMin))];
         foreach (var (name, series, width) in widths)
         {
             double stationary = spread * width, increment = Math.Sqrt(2 * (1 - correlation)) * stationary;
