@@ -37,7 +37,14 @@ namespace SplitGym.Envs;
 /// measurement of the split model's perplexity under the current channel at the new split and C_UE(p)
 /// the UE's FLOP share; also the paper's raw form and the authors' released-code form
 /// (<see cref="RewardForm"/>). The info carries the uncapped perplexity, the oracle split p*, the
-/// per-step regret and the live evaluations consumed (<see cref="SplitInferenceInfo"/>).</para>
+/// per-step regret and the live evaluations consumed (<see cref="SplitInferenceInfo"/>); <see cref="OptimalReturn"/>
+/// is the episode's optimal expected return. The oracle and the regret score the capped reward of the
+/// <i>expected</i> perplexity, while the reward caps each noisy measurement; they agree, and the oracle,
+/// the regret and the optimal return are exact, as long as no measurement exceeds the cap D + 1 times the
+/// clean perplexity (always with <c>table-deterministic</c>). The shipped tables peak at 7.99× clean
+/// (Nakagami; erasure 1.21×), below the default cap of 11×, so there they are exact; for a table whose
+/// expected perplexity at a knot inside the channel range exceeds the cap, the env emits a one-time
+/// <see cref="EnvWarnings"/> warning naming the peak and the <c>max_degradation</c> that keeps them exact.</para>
 /// <para><b>Starting State.</b> The channel is drawn from the case's range (σ uniform, m log-uniform);
 /// the split uniformly from [pMin, pMax]. Reset options <c>sigma</c>, <c>shape</c> and <c>split</c> fix them.</para>
 /// <para><b>Episode End.</b> Never terminates; truncated after <see cref="SplitInferenceOptions.EpisodeLength"/>
@@ -51,12 +58,12 @@ namespace SplitGym.Envs;
 /// <item><term><c>backend</c></term><description><c>table</c> (default; noisy measurements drawn from the recorded spread) or <c>table-deterministic</c> (the interpolated mean). The live backend is not offered here: it needs the checkpoint loaded in TorchSharp and the evaluation text, and costs about 0.3 s per step, so it is built in code (<see cref="LiveBackend"/>).</description></item>
 /// <item><term><c>variant</c></term><description>Channel variant of the table: <c>nakagami-awgn</c> (default) or <c>erasure</c>.</description></item>
 /// <item><term><c>model_dir</c></term><description>Checkpoint folder with its tables; default the shipped tiny LLaMA. On a user's folder (or <c>table</c>) the env checks once that the cases L and H call for different splits and warns otherwise (<see cref="Registration.CaseSeparationCheck"/>).</description></item>
-/// <item><term><c>table</c></term><description>Explicit table file (must belong to <c>model_dir</c>'s weights); default <c>perplexity-{variant}.json</c> in the folder.</description></item>
-/// <item><term><c>case</c></term><description><c>L</c>, <c>H</c> or <c>A</c> (default A): fractions of the table's σ axis, see <see cref="ChannelCases"/>.</description></item>
+/// <item><term><c>table</c></term><description>Explicit table file; default <c>perplexity-{variant}.json</c> in the folder. It must belong to <c>model_dir</c>'s weights (same layer count and weights SHA-256), otherwise construction fails naming both.</description></item>
+/// <item><term><c>case</c></term><description><c>L</c>, <c>H</c> or <c>A</c> (default A): fractions of the table's σ axis, see <see cref="ChannelCases"/>. An error with <c>preset = authors</c>, whose channel range is fixed (q ∈ [0.01, 0.3]) and would silently win; set <c>sigma_min</c>, <c>sigma_max</c> there instead.</description></item>
 /// <item><term><c>sigma_min</c>, <c>sigma_max</c></term><description>Explicit σ range of the episode channel (hidden-state units; erasure probability q for the erasure variant), inside the table's coverage; each defaults to the case's end.</description></item>
 /// <item><term><c>shape_min</c>, <c>shape_max</c></term><description>Explicit Nakagami m range (dimensionless, &gt; 0; [0, 0] for erasure), inside the table's shape axis; each defaults to the case's end.</description></item>
 /// <item><term><c>k</c></term><description>Largest move K in layers per step, ≥ 1 (action space 2K + 1); default 1.</description></item>
-/// <item><term><c>lambda</c></term><description>Weight λ ≥ 0 of the UE compute share (dimensionless); default <see cref="SplitInferenceOptions.DefaultLambda"/>.</description></item>
+/// <item><term><c>lambda</c></term><description>Weight λ ≥ 0 of the UE compute share (dimensionless); default <see cref="SplitInferenceOptions.DefaultLambda"/>. An error with the authors' reward form (<c>reward = authors</c> or <c>preset = authors</c>), which has its own compute term (10 − p)/10 and no λ.</description></item>
 /// <item><term><c>reward</c></term><description>Reward form: <c>normalised</c> (default), <c>paper</c> or <c>authors</c> (<see cref="RewardForm"/>).</description></item>
 /// <item><term><c>max_degradation</c></term><description>Cap D &gt; 0 on PPL/PPL_clean − 1 in the reward (dimensionless); default 10.</description></item>
 /// <item><term><c>split_min</c>, <c>split_max</c></term><description>Allowed split range in layers, 1 ≤ split_min ≤ split_max ≤ L − 1; default [1, L − 1].</description></item>
@@ -102,6 +109,7 @@ public sealed class SplitInferenceEnv : ArrayEnv
         _horizon = options.EpisodeLength;
         _planner = new SplitPlanner(_splitMin, _splitMax, options.MaxMove, _horizon);
         _randomPolicy = new RandomPolicyTracker(_splitMin, _splitMax, options.MaxMove);
+        CapBindingCheck.CheckOnce(backend, _range, _splitMin, _splitMax, options.MaxDegradation);
     }
 
     /// <inheritdoc/>
@@ -131,6 +139,17 @@ public sealed class SplitInferenceEnv : ArrayEnv
     /// <summary>The best split for the current channel, p*.</summary>
     public int OracleSplit => _bestSplit;
 
+    /// <summary>
+    /// The optimal expected return of the episode begun by the last reset: the most that any action
+    /// sequence can collect in expected reward from the initial split over the episode's horizon (the
+    /// registered time limit), with moves of at most K layers, computed exactly by dynamic programming.
+    /// In the reward's units (dimensionless for the normalised and the authors' forms, perplexity units
+    /// for the paper's raw form), summed over steps. Without drift it equals the sum of the info's
+    /// <c>oracle_step_reward</c> over the episode; with drift it is the plan made for the channel at reset,
+    /// and the oracle's realised return is that sum.
+    /// </summary>
+    public double OptimalReturn { get; private set; } = double.NaN;
+
     /// <inheritdoc/>
     protected override void OnReset(Span<float> observation, InfoBuffer info, IReadOnlyDictionary<string, object?>? options)
     {
@@ -144,6 +163,7 @@ public sealed class SplitInferenceEnv : ArrayEnv
         _randomPolicy.Reset(_split);
         UseHorizon(Spec?.MaxEpisodeSteps ?? _options.EpisodeLength);
         AnalyseChannel(_horizon);
+        OptimalReturn = _planner.OptimalReturn(_split);
         WriteObservation(observation);
         info.Set(1, _backend.CleanPerplexity);
         info.Set(2, _backend.ComputeShare(_split));

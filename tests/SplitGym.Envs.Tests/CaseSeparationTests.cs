@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using SplitGym.Core;
 using SplitGym.Envs.Registration;
 
 namespace SplitGym.Envs.Tests;
@@ -8,15 +6,8 @@ namespace SplitGym.Envs.Tests;
 public class CaseSeparationTests
 {
     /// <summary>Warnings about <paramref name="folder"/> emitted while <paramref name="action"/> runs (other tests may warn concurrently).</summary>
-    private static List<string> WarningsAbout(TestModelFolder folder, Action action)
-    {
-        var seen = new ConcurrentQueue<string>();
-        void Handler(string message) { if (message.Contains(folder.Path, StringComparison.Ordinal)) seen.Enqueue(message); }
-        EnvWarnings.Emitted += Handler;
-        try { action(); }
-        finally { EnvWarnings.Emitted -= Handler; }
-        return [.. seen];
-    }
+    private static List<string> WarningsAbout(TestModelFolder folder, Action action) =>
+        WarningCapture.During(message => message.Contains(folder.Path, StringComparison.Ordinal), action);
 
     private static void MakeAndClose(TestModelFolder folder, Dictionary<string, object?>? kwargs = null) =>
         folder.Make(SplitInferenceRegistration.DefaultId, kwargs).Dispose();

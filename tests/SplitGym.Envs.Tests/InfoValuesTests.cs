@@ -32,6 +32,33 @@ public class InfoValuesTests
         }
     }
 
+    /// <summary>
+    /// A table query stands for one run of the real split model, so every step reports exactly one
+    /// live-equivalent evaluation and an episode's sum (what the agents' evaluator adds up) is its length.
+    /// </summary>
+    [Theory]
+    [InlineData("table")]
+    [InlineData("table-deterministic")]
+    public void TableBackendReportsOneLiveEquivalentEvaluationPerStep(string backend)
+    {
+        using var folder = new TestModelFolder();
+        using var env = folder.Make(SplitInferenceRegistration.DefaultId, new() { ["backend"] = backend });
+        var table = ((SplitInferenceEnv)env.Unwrapped).Backend;
+        Assert.Equal(0.0, Info(env.Reset(seed: 4).Info, SplitInferenceInfo.LiveEvaluations));
+        double summed = 0;
+        int steps = 0;
+        for (bool truncated = false; !truncated; steps++)
+        {
+            var step = env.Step(steps % 3);
+            Assert.Equal(1.0, Info(step.Info, SplitInferenceInfo.LiveEvaluations));
+            summed += Info(step.Info, SplitInferenceInfo.LiveEvaluations);
+            truncated = step.Truncated;
+        }
+        Assert.Equal(SplitInferenceOptions.DefaultEpisodeLength, steps);
+        Assert.Equal(steps, summed);
+        Assert.Equal(steps, table.LiveEvaluations);
+    }
+
     /// <summary>C_UE(p) of a LLaMA config, from the per-token FLOP counts of docs (FlopModel's list), written out independently.</summary>
     private static double FlopShare(LlamaConfig c, int headSize, int window, int split)
     {

@@ -31,15 +31,17 @@ public sealed class LiveBackendTests : IDisposable
         File.Delete(_journal);
     }
 
-    private SplitModelCellEvaluator Evaluator() =>
-        new(_model, Tokens, new SlidingWindows(Tokens.Length, Window, Window), batchWindows: 4,
-            (intensity, shape) => CalibrationChannels.Create(ChannelDescription.DefaultNakagami, intensity, shape));
+    /// <summary>The identity the tests state for the tiny random checkpoint (there are no weight files to hash).</summary>
+    private static readonly ModelIdentity TinyRandom = new("tiny-random", new string('a', 64), Layers);
+
+    private SplitModelCellEvaluator Evaluator(ModelIdentity? stated = null) =>
+        new(_model, Tokens, new SlidingWindows(Tokens.Length, Window, Window), batchWindows: 4, ChannelDescription.DefaultNakagami) { Model = stated ?? TinyRandom };
 
     private PerplexityTable Calibrate(SplitModelCellEvaluator evaluator)
     {
-        var sha = new string('a', 64);
+        var sha = TinyRandom.Sha256;
         var header = new CalibrationHeader(
-            new ModelIdentity("tiny-random", sha, Layers),
+            TinyRandom,
             new EvaluationSettings("test", sha, Window, Window, evaluator.TokensPerRepeat),
             ChannelDescription.DefaultNakagami,
             new SweepSettings(6, 6, 0.5, 99),
@@ -63,7 +65,9 @@ public sealed class LiveBackendTests : IDisposable
         {
             var cell = table.Cell(split - 1, sigmaIndex, shapeIndex);
             env.Reset(seed: split, options: new Dictionary<string, object?> { ["sigma"] = Sigmas[sigmaIndex], ["shape"] = Shapes[shapeIndex], ["split"] = split });
-            var measured = Enumerable.Range(0, draws).Select(_ => (double)env.Step(1).Info[SplitInferenceInfo.Perplexity]!).ToList();
+            var infos = Enumerable.Range(0, draws).Select(_ => env.Step(1).Info).ToList();
+            Assert.All(infos, info => Assert.Equal(1.0, (double)info[SplitInferenceInfo.LiveEvaluations]!));
+            var measured = infos.Select(info => (double)info[SplitInferenceInfo.Perplexity]!).ToList();
             double drawSpread = cell.StandardError * Math.Sqrt(cell.Repeats);
             double tolerance = 4 * Math.Sqrt(cell.StandardError * cell.StandardError + drawSpread * drawSpread / draws);
             Assert.True(Math.Abs(measured.Average() - cell.Mean) <= tolerance,
@@ -85,6 +89,41 @@ public sealed class LiveBackendTests : IDisposable
         Assert.Equal(Run(), Run());
         using var highK3 = new SplitInferenceEnv(live, new SplitInferenceOptions { Case = Channel.ChannelCase.High, MaxMove = 3, Drift = new Channel.GaussMarkovDrift(0.9, 0.1) });
         Assert.Empty(EnvChecker.Check(highK3, skipRenderCheck: true, skipCloseCheck: true));
+    }
+
+    [Fact]
+    public void ExpectationsOfAnotherLayerCountAreRefusedNamingBoth()
+    {
+        using var evaluator = Evaluator();
+        var message = Assert.Throws<ArgumentException>(() => new LiveBackend(evaluator, SyntheticTable.Backend())).Message;
+        Assert.Contains($"a {Layers}-layer model", message);
+        Assert.Contains($"a {SyntheticTable.Layers}-layer model", message);
+    }
+
+    [Fact]
+    public void TableOfOtherWeightsOrAnotherChannelIsRefusedNamingBoth()
+    {
+        using var evaluator = Evaluator();
+        var table = Calibrate(evaluator);
+        var otherWeights = new ModelIdentity("retrained", new string('b', 64), Layers);
+        var perToken = ChannelDescription.DefaultNakagami with { FadingGranularity = "per-token" };
+        TableBackend Expectations(CalibrationHeader header) => new(new PerplexityTable(header, table.CleanPerplexity, table.Cells), Shares(), deterministic: true);
+
+        var weights = Assert.Throws<ArgumentException>(() => new LiveBackend(evaluator, Expectations(table.Header with { Model = otherWeights }))).Message;
+        Assert.Contains($"model 'tiny-random' (weights SHA-256 {TinyRandom.Sha256})", weights);
+        Assert.Contains($"model 'retrained' (weights SHA-256 {otherWeights.Sha256})", weights);
+        var channel = Assert.Throws<ArgumentException>(() => new LiveBackend(evaluator, Expectations(table.Header with { Channel = perToken }))).Message;
+        Assert.Contains("per-element fading", channel);
+        Assert.Contains("per-token fading", channel);
+        using var matching = new LiveBackend(evaluator, Expectations(table.Header));
+    }
+
+    [Fact]
+    public void StatedIdentityMustHaveTheEvaluatedModelsLayerCount()
+    {
+        var message = Assert.Throws<ArgumentException>(() => Evaluator(TinyRandom with { NumLayers = Layers + 1 })).Message;
+        Assert.Contains($"'tiny-random' has {Layers + 1} layers", message);
+        Assert.Contains($"the evaluated model has {Layers}", message);
     }
 
     [Fact]

@@ -37,6 +37,7 @@ public class OracleExactnessTests
                 regret += Get(info, SplitInferenceInfo.Regret);
                 oracleReward += Get(info, SplitInferenceInfo.OracleReward);
             }
+            Assert.Equal(best, env.OptimalReturn, 1e-9);
             Assert.Equal(best, oracle, 1e-9);
             Assert.Equal(oracleReward - agent, regret, 1e-9);
             Assert.Equal(Steps * law.Max(), oracleReward, 1e-9);

@@ -67,6 +67,62 @@ public sealed class SplitInferenceKwargsTests : IDisposable
     }
 
     [Fact]
+    public void CaseWithTheAuthorsPresetIsRefusedNamingTheFixedRange()
+    {
+        foreach (var make in new Func<SplitInferenceEnv>[]
+        {
+            () => Make(new() { ["preset"] = "authors", ["variant"] = "erasure", ["case"] = "L" }),
+            () => Make(new() { ["preset"] = "authors", ["variant"] = "erasure" }, SplitInferenceRegistration.CaseId(ChannelCase.High, 1)),
+        })
+        {
+            var message = Assert.Throws<ArgumentException>(make).Message;
+            Assert.Contains("case = '", message);
+            Assert.Contains("preset = authors", message);
+            Assert.Contains("σ ∈ [0.01, 0.3]", message);
+        }
+        using var explicitRange = Make(new() { ["preset"] = "authors", ["variant"] = "erasure", ["sigma_max"] = 0.2 });
+        Assert.Equal(new ChannelRange(0.01, 0.2, 0, 0), explicitRange.ChannelRange);
+    }
+
+    [Theory]
+    [InlineData("reward", "authors", null)]
+    [InlineData("preset", "authors", "erasure")]
+    public void LambdaWithTheAuthorsRewardIsRefusedBecauseThatFormHasNoLambda(string key, string value, string? variant)
+    {
+        var kwargs = new Dictionary<string, object?> { [key] = value, ["variant"] = variant ?? "nakagami-awgn" };
+        using (var withoutLambda = Make(kwargs))
+            Assert.Equal(RewardForm.AuthorsCode, withoutLambda.Options.RewardForm);
+        kwargs["lambda"] = 0.3;
+        var message = Assert.Throws<ArgumentException>(() => Make(kwargs)).Message;
+        Assert.Contains("lambda = 0.3", message);
+        Assert.Contains("authors' reward form", message);
+        Assert.Contains("no λ", message);
+    }
+
+    [Fact]
+    public void TableKwargUsesTheGivenFileOfTheseWeights()
+    {
+        string sha = new ModelAssets(_folder.Path).WeightsSha256();
+        string path = Path.Combine(_folder.Path, "doubled.json");
+        SyntheticTable.Build(sha, (p, sigma, m) => 2 * SyntheticTable.Law(p, sigma, m)).Save(path);
+        using var env = Make(new() { ["backend"] = "table-deterministic", ["table"] = path });
+        env.Reset(seed: 0, At(0.4, 2.0, 5));
+        Assert.Equal(2 * SyntheticTable.Law(5, 0.4, 2.0), (double)env.Step(1).Info[SplitInferenceInfo.Perplexity]!, 9);
+    }
+
+    [Fact]
+    public void TableKwargOfOtherWeightsIsRefusedNamingBothHashes()
+    {
+        string path = Path.Combine(_folder.Path, "other-weights.json");
+        var foreign = SyntheticTable.Build();
+        foreign.Save(path);
+        var message = Assert.Throws<InvalidDataException>(() => Make(new() { ["table"] = path })).Message;
+        Assert.Contains(foreign.Model.Sha256, message);
+        Assert.Contains(new ModelAssets(_folder.Path).WeightsSha256(), message);
+        Assert.Contains("different model", message);
+    }
+
+    [Fact]
     public void ChannelRangeKwargsReplaceTheCaseRange()
     {
         using var env = Make(new() { ["sigma_min"] = 0.1, ["sigma_max"] = 0.3, ["shape_min"] = 1, ["shape_max"] = 2 });

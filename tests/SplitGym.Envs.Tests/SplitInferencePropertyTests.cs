@@ -31,6 +31,7 @@ public class SplitInferencePropertyTests
         public int[] Actions(int[] raw) => [.. raw.Select(a => Math.Abs(a % (2 * K + 1)))];
     }
 
+    /// <summary>Also: every step of the table backend reports exactly one live-equivalent evaluation.</summary>
     [Property(MaxTest = 150)]
     public void SplitStaysInRangeAndMovesExactlyWhereNotClipped(int seed, PositiveInt k, NonNegativeInt low, NonNegativeInt width, NonNegativeInt form, bool drift, int[] raw)
     {
@@ -47,6 +48,7 @@ public class SplitInferencePropertyTests
             if (action == setup.K) Assert.Equal(before, env.Split);
             Assert.True(env.ObservationSpace.Contains(step.Observation), $"Observation [{string.Join(", ", step.Observation)}] outside {env.ObservationSpace}.");
             Assert.True(double.IsFinite(step.Reward));
+            Assert.Equal(1.0, (double)step.Info[SplitInferenceInfo.LiveEvaluations]!);
         }
     }
 
@@ -101,12 +103,14 @@ public class SplitInferencePropertyTests
         }
     }
 
+    /// <summary>Without drift, the oracle's summed step rewards are the optimal return planned at reset, which no policy beats.</summary>
     [Property(MaxTest = 80)]
     public void NoPolicyBeatsThePlanningOracleInExpectation(int seed, PositiveInt k, NonNegativeInt low, NonNegativeInt width, NonNegativeInt form, int[] raw)
     {
         var setup = Setup.From(k, low, width, form, drift: false);
         using var env = setup.Env();
         env.Reset(seed);
+        double planned = env.OptimalReturn;
         double agent = 0, oracle = 0, random = 0;
         var actions = setup.Actions(raw);
         for (int t = 0; t < 12; t++)
@@ -118,5 +122,6 @@ public class SplitInferencePropertyTests
         }
         Assert.True(agent <= oracle + 1e-9, $"Agent {agent} beat the oracle {oracle}.");
         Assert.True(random <= oracle + 1e-9, $"Random {random} beat the oracle {oracle}.");
+        Assert.Equal(planned, oracle, 1e-9);
     }
 }

@@ -74,6 +74,9 @@ public sealed class TableBackend : IRewardBackend
     /// <inheritdoc/>
     public long LiveEvaluations { get; private set; }
 
+    /// <summary>True when measurements are the interpolated mean, without the recorded measurement noise.</summary>
+    public bool Deterministic => _deterministic;
+
     /// <summary>The table behind this backend.</summary>
     public PerplexityTable Table => _table;
 

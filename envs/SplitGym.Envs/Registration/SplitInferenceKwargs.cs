@@ -1,3 +1,4 @@
+using System.Globalization;
 using SplitGym.Core.Registration;
 using SplitGym.Envs.Backends;
 using SplitGym.Envs.Channel;
@@ -61,7 +62,8 @@ public static class SplitInferenceKwargs
             var other => throw new ArgumentException($"Unknown preset '{other}'; expected 'authors' or none."),
         };
         var channelCase = kwargs.ContainsKey("case") ? ChannelCases.Parse(kwargs.Get("case", "A")) : start.Case;
-        return start with
+        RejectCaseUnderFixedRange(kwargs, start);
+        var options = start with
         {
             Case = channelCase,
             ChannelRange = ExplicitRange(kwargs, start.ChannelRange ?? ChannelCases.RangeOf(channelCase, coverage)) ?? start.ChannelRange,
@@ -73,6 +75,27 @@ public static class SplitInferenceKwargs
             SplitMax = kwargs.Get("split_max", start.SplitMax),
             Drift = Drift(kwargs, start.Drift),
         };
+        RejectLambdaWithoutEffect(kwargs, options);
+        return options;
+    }
+
+    /// <summary>
+    /// A preset with a fixed channel range (the authors' q ∈ [0.01, 0.3]) would silently keep its range
+    /// under <c>case</c>, since a case is a fraction of the table's whole σ axis; refuse the pair instead.
+    /// </summary>
+    private static void RejectCaseUnderFixedRange(EnvKwargs kwargs, SplitInferenceOptions start)
+    {
+        if (!kwargs.ContainsKey("case") || start.ChannelRange is not { } fixedRange) return;
+        throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+            $"kwarg case = '{kwargs.Get("case", "A")}' has no effect with preset = {kwargs.Get("preset", "none")}: the preset fixes the channel range to σ ∈ [{fixedRange.SigmaMin}, {fixedRange.SigmaMax}] (the authors' erasure probability q), while a case is a fraction of the table's whole σ axis; drop case, or set the range with sigma_min and sigma_max."));
+    }
+
+    /// <summary>The authors' reward has its own fixed compute term and no λ, so a given <c>lambda</c> would be ignored; refuse it.</summary>
+    private static void RejectLambdaWithoutEffect(EnvKwargs kwargs, SplitInferenceOptions options)
+    {
+        if (!kwargs.ContainsKey("lambda") || options.RewardForm != RewardForm.AuthorsCode) return;
+        throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+            $"kwarg lambda = {kwargs.Get("lambda", 0.0)} has no effect with the authors' reward form (reward = authors, also the default of preset = authors): it is −10.5·min(PPL/PPL0 − 1, D) + (10 − p)/10, whose compute term (10 − p)/10 has no λ; drop lambda, or choose reward = normalised or paper."));
     }
 
     /// <summary>The case's range with the ends given by <c>sigma_min</c>, <c>sigma_max</c>, <c>shape_min</c>, <c>shape_max</c> replaced; null when none is given.</summary>

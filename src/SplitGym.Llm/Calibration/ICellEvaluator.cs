@@ -10,6 +10,18 @@ public interface ICellEvaluator
     /// <summary>Tokens scored by one perplexity evaluation.</summary>
     int TokensPerRepeat { get; }
 
+    /// <summary>Decoder layers L of the evaluated model; null when the evaluator is not a split model (a test fake).</summary>
+    int? NumLayers => null;
+
+    /// <summary>
+    /// The checkpoint being evaluated (name, weights SHA-256, layers) when its creator stated it, else null;
+    /// lets a consumer refuse a table measured on other weights.
+    /// </summary>
+    ModelIdentity? Model => null;
+
+    /// <summary>The channel variant the evaluator applies when known, else null (for example when it was given a bare channel factory).</summary>
+    ChannelDescription? Channel => null;
+
     /// <summary>Perplexity of the unsplit model without a channel, on the same windows.</summary>
     double CleanPerplexity();
 

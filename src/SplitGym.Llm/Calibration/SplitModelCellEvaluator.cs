@@ -30,6 +30,7 @@ public sealed class SplitModelCellEvaluator : ICellEvaluator, IDisposable
     private Tensor? _cachedHidden;
     private int _cachedSplit;
     private double? _clean;
+    private readonly ModelIdentity? _model;
 
     /// <summary>Prepares the windows of <paramref name="tokenIds"/> for <paramref name="model"/> (not owned).</summary>
     /// <param name="model">The model to split.</param>
@@ -47,8 +48,39 @@ public sealed class SplitModelCellEvaluator : ICellEvaluator, IDisposable
         (_inputs, _targets, _scored) = BuildWindows(tokenIds, windows);
     }
 
+    /// <summary>Prepares the windows as above, applying the channel <paramref name="channel"/> (so that <see cref="Channel"/> is known).</summary>
+    /// <param name="model">The model to split.</param>
+    /// <param name="tokenIds">The evaluation text as token ids.</param>
+    /// <param name="windows">The windows to score.</param>
+    /// <param name="batchWindows">Windows per forward batch (memory versus speed; results do not depend on it).</param>
+    /// <param name="channel">The channel variant, created per (intensity, shape) by <see cref="CalibrationChannels.Create"/>.</param>
+    public SplitModelCellEvaluator(LlamaForCausalLM model, IReadOnlyList<int> tokenIds, SlidingWindows windows, int batchWindows, ChannelDescription channel)
+        : this(model, tokenIds, windows, batchWindows, (intensity, shape) => CalibrationChannels.Create(channel, intensity, shape))
+    {
+        Channel = channel;
+    }
+
     /// <summary>The window layout.</summary>
     public SlidingWindows Windows { get; }
+
+    /// <inheritdoc />
+    public int? NumLayers => _runner.Model.LayerCount;
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentException">The stated identity has another layer count than the model.</exception>
+    public ModelIdentity? Model
+    {
+        get => _model;
+        init
+        {
+            if (value is not null && value.NumLayers != _runner.Model.LayerCount)
+                throw new ArgumentException($"The stated model identity '{value.Name}' has {value.NumLayers} layers, but the evaluated model has {_runner.Model.LayerCount}; state the identity of this checkpoint (ModelIdentity.FromCheckpoint).", nameof(Model));
+            _model = value;
+        }
+    }
+
+    /// <inheritdoc />
+    public ChannelDescription? Channel { get; }
 
     /// <inheritdoc />
     public int TokensPerRepeat => Windows.ScoredTokens;
