@@ -21,10 +21,10 @@ public interface IAgent : IDisposable
     /// <param name="actionMask">
     /// Optional mask, one entry per action, true where the action is allowed; empty means all allowed. Every
     /// agent returns an allowed action (learners: the best or a sample among the allowed; baselines: the allowed
-    /// move nearest to their preferred one). Masks act here, at prediction and evaluation time, only: training
-    /// rollouts act on the unmasked policy, because SplitGym's envs never forbid an action (the split env clips
-    /// a move at the layer bounds) and an env's info carries scalars only, so it has no way to send a per-step
-    /// mask. Learning under masks would also need the mask of each transition in the update (as sb3-contrib's
+    /// move nearest to their preferred one). Masks act only here, when a caller passes one: training rollouts
+    /// and <see cref="Evaluation.Evaluator.Evaluate"/> act on the unmasked policy, because SplitGym's envs never
+    /// forbid an action (the split env clips a move at the layer bounds) and an env's info carries scalars only,
+    /// so it has no way to send a per-step mask. Learning under masks would also need the mask of each transition in the update (as sb3-contrib's
     /// MaskablePPO does), which SplitGym does not implement.
     /// </param>
     /// <exception cref="ArgumentException">The mask's length is not the number of actions, or it allows none.</exception>

@@ -23,24 +23,54 @@ public sealed class CallbackTests : TempFolderTest
         return callback.OnBoundary(Context);
     }
 
+    /// <summary>Where the evaluation tests save the best model.</summary>
+    private string Best => Path.Combine(Folder, "best");
+
+    /// <summary>An evaluation every 10 steps of 2 episodes that saves the best model at <see cref="Best"/>.</summary>
+    private EvalCallback SavingBest() => new(new EndingsEnv(), every: 10, episodes: 2, bestModelPath: Best);
+
     [Fact]
     public void LaterWorseEvaluationDoesNotOverwriteTheBestModel()
     {
-        var best = Path.Combine(Folder, "best");
-        var evaluation = new EvalCallback(new EndingsEnv(), every: 10, episodes: 2, bestModelPath: best);
+        var evaluation = SavingBest();
         evaluation.OnTrainingStart(Context);
         BoundaryAt(evaluation, 10, action: 0);
-        Assert.Equal((3.0, 0), (evaluation.BestMeanReward, ScriptedAgent.SavedAction(best)));
+        Assert.Equal((3.0, 0), (evaluation.BestMeanReward, ScriptedAgent.SavedAction(Best)));
         BoundaryAt(evaluation, 20, action: 1);
-        Assert.Equal((6.0, 1), (evaluation.BestMeanReward, ScriptedAgent.SavedAction(best)));
-        var saved = File.ReadAllBytes(Path.Combine(best, ScriptedAgent.ActionFile));
-        var savedAt = File.GetLastWriteTimeUtc(Path.Combine(best, ScriptedAgent.ActionFile));
+        Assert.Equal((6.0, 1), (evaluation.BestMeanReward, ScriptedAgent.SavedAction(Best)));
+        var saved = File.ReadAllBytes(Path.Combine(Best, ScriptedAgent.ActionFile));
+        var savedAt = File.GetLastWriteTimeUtc(Path.Combine(Best, ScriptedAgent.ActionFile));
 
         BoundaryAt(evaluation, 30, action: 0);
         Assert.Equal(3.0, evaluation.LastResult!.MeanReturn);
         Assert.Equal(6.0, evaluation.BestMeanReward);
-        Assert.Equal(saved, File.ReadAllBytes(Path.Combine(best, ScriptedAgent.ActionFile)));
-        Assert.Equal(savedAt, File.GetLastWriteTimeUtc(Path.Combine(best, ScriptedAgent.ActionFile)));
+        Assert.Equal(saved, File.ReadAllBytes(Path.Combine(Best, ScriptedAgent.ActionFile)));
+        Assert.Equal(savedAt, File.GetLastWriteTimeUtc(Path.Combine(Best, ScriptedAgent.ActionFile)));
+    }
+
+    [Fact]
+    public void AResumedRunKeepsTheBarOfTheRecordedBestModel()
+    {
+        var first = SavingBest();
+        first.OnTrainingStart(Context);
+        BoundaryAt(first, 10, action: 1);
+        Assert.Equal(6.0, BestModelRecord.Read(Best));
+
+        var resumed = SavingBest();
+        Assert.Equal(double.NegativeInfinity, resumed.BestMeanReward);
+        resumed.OnTrainingStart(Context);
+        Assert.Equal(6.0, resumed.BestMeanReward);
+        BoundaryAt(resumed, 20, action: 0);
+        Assert.Equal(3.0, resumed.LastResult!.MeanReturn);
+        Assert.Equal((6.0, 1), (BestModelRecord.Read(Best)!.Value, ScriptedAgent.SavedAction(Best)));
+    }
+
+    [Fact]
+    public void ADamagedBestModelRecordFailsClearly()
+    {
+        File.WriteAllText(BestModelRecord.PathFor(Best), "{\"num_timesteps\": 3}");
+        var error = Assert.Throws<InvalidDataException>(() => SavingBest().OnTrainingStart(Context));
+        Assert.Contains("best_mean_reward", error.Message);
     }
 
     [Fact]

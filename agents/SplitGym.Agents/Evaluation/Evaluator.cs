@@ -11,7 +11,7 @@ namespace SplitGym.Agents.Evaluation;
 public static class Evaluator
 {
     /// <summary>Plays <paramref name="episodes"/> episodes of <paramref name="agent"/> on <paramref name="env"/>.</summary>
-    /// <param name="agent">The agent (its <c>Predict</c> is called once per step).</param>
+    /// <param name="agent">The agent (its <c>Predict</c> is called once per step, without an action mask).</param>
     /// <param name="env">A single env; it must end episodes by itself (time limit or termination).</param>
     /// <param name="episodes">Number of episodes (positive).</param>
     /// <param name="deterministic">Greedy actions (true) or sampled ones.</param>

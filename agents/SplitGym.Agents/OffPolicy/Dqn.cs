@@ -99,7 +99,7 @@ public sealed class Dqn : OffPolicyAlgorithm
         {
             using var scope = NewDisposeScope();
             Buffer.Sample(Random, Sample);
-            var loss = TdLoss();
+            var loss = SampleLoss();
             Optimizer.zero_grad();
             loss.backward();
             nn.utils.clip_grad_norm_(QNet.parameters(), DqnOptions.MaxGradNorm);
@@ -113,13 +113,27 @@ public sealed class Dqn : OffPolicyAlgorithm
         Logger.Record("train/loss", losses / gradientSteps);
     }
 
-    /// <summary>Huber loss between Q(s, a) and the TD target of <see cref="TdTargets"/> on the current <see cref="OffPolicyAlgorithm.Sample"/>.</summary>
-    private Tensor TdLoss()
+    /// <summary><see cref="TdLoss"/> on the current <see cref="OffPolicyAlgorithm.Sample"/>.</summary>
+    private Tensor SampleLoss()
     {
         int batch = Sample.BatchSize, length = Sample.ObservationLength;
-        var observations = tensor(Sample.Observations, [batch, length]);
-        var actions = tensor(Sample.Actions, [batch]);
-        var target = TdTargets(tensor(Sample.Rewards), tensor(Sample.Terminals), tensor(Sample.NextObservations, [batch, length]));
+        return TdLoss(tensor(Sample.Observations, [batch, length]), tensor(Sample.Actions, [batch]),
+            tensor(Sample.Rewards), tensor(Sample.Terminals), tensor(Sample.NextObservations, [batch, length]));
+    }
+
+    /// <summary>
+    /// The Huber loss (smooth L1 with δ = 1, as SB3: quadratic for TD errors below 1, linear above, so that rare
+    /// large errors do not dominate the gradient), averaged over the batch, between Q(s, a) of the online network
+    /// and the TD targets of <see cref="TdTargets"/>.
+    /// </summary>
+    /// <param name="observations">[batch, observation length].</param>
+    /// <param name="actions">The actions taken, int64 [batch].</param>
+    /// <param name="rewards">[batch].</param>
+    /// <param name="terminals">1 where the episode terminated (not truncated), else 0; [batch].</param>
+    /// <param name="nextObservations">[batch, observation length].</param>
+    internal Tensor TdLoss(Tensor observations, Tensor actions, Tensor rewards, Tensor terminals, Tensor nextObservations)
+    {
+        var target = TdTargets(rewards, terminals, nextObservations);
         var current = QNet.forward(observations).gather(1, actions.unsqueeze(1)).squeeze(1);
         return nn.functional.smooth_l1_loss(current, target);
     }

@@ -3,7 +3,10 @@ namespace SplitGym.Agents.OffPolicy;
 /// <summary>DQN's hyperparameters: SB3's defaults (the shared ones are documented on <see cref="OffPolicyOptions"/>).</summary>
 public sealed record DqnOptions : OffPolicyOptions
 {
-    /// <summary>Copy the online network into the target network every this many env steps (10,000).</summary>
+    /// <summary>
+    /// Update the target network (by <see cref="Tau"/>) every this many env steps (10,000), counted as SB3 does in
+    /// vector steps: every max(⌊interval / numEnvs⌋, 1) vector steps, so the period in env steps does not grow with the number of envs.
+    /// </summary>
     public int TargetUpdateInterval { get; init; } = 10_000;
 
     /// <summary>Soft-update coefficient of the target network (1: hard copy).</summary>

@@ -44,8 +44,8 @@ public abstract class OffPolicyAlgorithm : Algorithm
     /// <summary>Vector steps taken (SB3's <c>_n_calls</c>).</summary>
     protected long Calls { get; private set; }
 
-    /// <summary>Gradient steps so far (SB3's <c>n_updates</c>).</summary>
-    protected long Updates { get; set; }
+    /// <summary>Gradient steps so far (SB3's <c>n_updates</c>, logged as <c>train/n_updates</c>).</summary>
+    public long Updates { get; protected set; }
 
     /// <inheritdoc />
     protected override int DefaultLogInterval => 4;

@@ -9,7 +9,7 @@ namespace SplitGym.Benchmarks.Agents;
 /// <summary>
 /// Training throughput in env steps per second with 8 CartPole envs (the env costs little, so this is
 /// the agent's overhead: inference per vector step, buffer writes, updates). One operation is one
-/// env step; the peak working set of the process is printed at the end.
+/// env step. Each case prints its peak working set at the end (see <see cref="Cleanup"/>).
 /// </summary>
 [Config(typeof(InProcessMonitoringConfig))]
 public class AgentThroughputBenchmarks
@@ -17,6 +17,7 @@ public class AgentThroughputBenchmarks
     private const int Steps = 16_384;
     private Algorithm _agent = null!;
     private long _target;
+    private long _peakBefore;
 
     /// <summary>The algorithm.</summary>
     [Params("PPO", "DQN")]
@@ -26,6 +27,7 @@ public class AgentThroughputBenchmarks
     [GlobalSetup]
     public void Setup()
     {
+        _peakBefore = Process.GetCurrentProcess().PeakWorkingSet64;
         TorchSharp.torch.set_num_threads(1);
         _agent = AgentBenchmarkConfigs.Create(Algorithm, AgentEnvs.Make(CartPoleEnv.Id, AgentBenchmarkConfigs.NumEnvs), seed: 0);
         _target = 2_048;
@@ -40,11 +42,20 @@ public class AgentThroughputBenchmarks
         _agent.Learn(_target);
     }
 
-    /// <summary>Prints the peak working set and disposes the agent.</summary>
+    /// <summary>
+    /// Prints the case's peak working set (MiB, whole process: runtime, BenchmarkDotNet and libtorch included) and
+    /// disposes the agent. The cases share one process and the peak only grows, so a case's own peak is known exactly
+    /// when the process peak rose during it (it ran first, or needed more than the cases before); otherwise it is at
+    /// most the process peak. For an exact figure per algorithm, run each in its own process.
+    /// </summary>
     [GlobalCleanup]
     public void Cleanup()
     {
-        Console.WriteLine($"// {Algorithm}: peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1 << 20)} MiB");
+        long peak = Process.GetCurrentProcess().PeakWorkingSet64;
+        string own = peak > _peakBefore ? $"{MiB(peak)} MiB" : $"≤ {MiB(peak)} MiB (the process peak was set by an earlier case)";
+        Console.WriteLine($"// {Algorithm}: peak working set {own}; {MiB(_peakBefore)} MiB before the case");
         _agent.Dispose();
     }
+
+    private static long MiB(long bytes) => bytes / (1 << 20);
 }
