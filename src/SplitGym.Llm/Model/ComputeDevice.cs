@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace SplitGym.Llm.Model;
@@ -23,22 +24,25 @@ public static class ComputeDevice
         var normalised = name.Trim().ToLowerInvariant();
         if (normalised == "auto") return Preferred();
         if (normalised == "cpu") return CPU;
-        if (normalised == "cuda" || IsCudaIndex(normalised))
+        if (CudaIndex(normalised) is int index)
         {
-            RequireCuda(name);
-            return new Device(normalised);
+            RequireCuda(name, index);
+            return new Device(DeviceType.CUDA, index);
         }
         throw new ArgumentException($"Device '{name}' is not recognised; expected {AcceptedNames}.");
     }
 
-    private static bool IsCudaIndex(string name) =>
-        name.StartsWith("cuda:", StringComparison.Ordinal) && int.TryParse(name.AsSpan(5), out var index) && index >= 0;
+    /// <summary>The GPU index named by <c>cuda</c> (0) or <c>cuda:N</c> (N ≥ 0); null for any other name.</summary>
+    private static int? CudaIndex(string name)
+    {
+        if (name == "cuda") return 0;
+        return name.StartsWith("cuda:", StringComparison.Ordinal) && int.TryParse(name.AsSpan(5), out var index) && index >= 0 ? index : null;
+    }
 
-    private static void RequireCuda(string name)
+    private static void RequireCuda(string name, int index)
     {
         if (!cuda.is_available())
             throw new ArgumentException($"Device '{name}' was requested, but torch.cuda.is_available() is false on this machine (CPU libtorch or no GPU); use 'cpu' or 'auto'.");
-        var index = name.Contains(':') ? int.Parse(name.AsSpan(name.IndexOf(':') + 1)) : 0;
         if (index >= cuda.device_count())
             throw new ArgumentException($"Device '{name}' was requested, but only {cuda.device_count()} CUDA device(s) are visible.");
     }
