@@ -233,7 +233,7 @@ public static class PassiveChecks
     {
         for (var i = 0; i < box.Size; i++)
         {
-            if (box.LowerBound(i) == box.UpperBound(i))
+            if (box.IsPinned(i))
             {
                 warn($"A Box {spaceType} space maximum and minimum values are equal (coordinate {i}: {box.LowerBound(i)}).");
                 return;

@@ -71,6 +71,9 @@ public sealed class Box<T> : Space<T[]>, IBox where T : unmanaged, INumber<T>
     /// <inheritdoc />
     public double UpperBound(int i) => double.CreateTruncating(_high[i]);
 
+    /// <inheritdoc />
+    public bool IsPinned(int i) => _low[i] == _high[i];
+
     /// <summary>Whether coordinate <paramref name="i"/> has a finite lower bound.</summary>
     public bool IsBoundedBelow(int i) => IsFinite(_low[i]);
 

@@ -17,4 +17,10 @@ public interface IBox
 
     /// <summary>The upper bound of coordinate <paramref name="i"/> as a double.</summary>
     double UpperBound(int i);
+
+    /// <summary>
+    /// Whether coordinate <paramref name="i"/> can take a single value (low equals high), compared in the
+    /// element type: int64 bounds that differ only beyond 2^53 look equal as doubles but are not.
+    /// </summary>
+    bool IsPinned(int i);
 }
